@@ -1,0 +1,115 @@
+using CioAspNet.Logging;
+using CioAspNet.Configuration;
+using CioAspNet.Rewriting;
+using CioAspNet.Snippet;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CioAspNet.Middleware;
+
+/// <summary>
+/// Inserts the Customer.io loader before the <c>&lt;/body&gt;</c> end tag of every HTML page. It reads the
+/// current options, skips requests that cannot carry a page, and hands the body to <see cref="CioResponseBody"/>.
+/// </summary>
+internal sealed class CioMiddleware
+{
+    private readonly RequestDelegate _next;
+    private readonly IOptionsMonitor<CioOptions> _options;
+    private readonly CioLoaderCache _loaders;
+    private readonly ILogger _logger;
+    private int _compressionWarned;
+
+    public CioMiddleware(
+        RequestDelegate next, IOptionsMonitor<CioOptions> options, CioLoaderCache loaders, ILogger<CioMiddleware> logger)
+    {
+        _next = next;
+        _options = options;
+        _loaders = loaders;
+        _logger = logger;
+    }
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var options = CioOptionsAccess.TryGetCurrent(_options, _logger);
+        if (options is null || !options.Enabled || context.Features.Get<CioPageFeature>() is not null)
+        {
+            return _next(context);
+        }
+
+        if (PathExclusion.IsExcluded(context.Request.Path, options.ExcludedPaths))
+        {
+            Log.ResponseSkipped(_logger, context.Request.Path, "the path is excluded by Cio:ExcludedPaths");
+            return _next(context);
+        }
+
+        return InvokeWithRewriterAsync(context, options);
+    }
+
+    private async Task InvokeWithRewriterAsync(HttpContext context, CioOptions options)
+    {
+        var page = new CioPageFeature(options, _loaders.Get(options));
+        context.Features.Set(page);
+        var inner = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+        var body = new CioResponseBody(context, inner, () => new HtmlRewriter(new CioPageContent(page.Loader, nonce: null)));
+        context.Features.Set<IHttpResponseBodyFeature>(body);
+        try
+        {
+            await _next(context);
+            await body.FinishAsync();
+        }
+        finally
+        {
+            context.Features.Set(inner);
+        }
+
+        LogOutcome(context, body);
+    }
+
+    private void LogOutcome(HttpContext context, CioResponseBody body)
+    {
+        var path = context.Request.Path.Value ?? "/";
+        var rewriter = body.Rewriter;
+        if (rewriter is null)
+        {
+            LogSkipped(context, body.SkipReason, path);
+            return;
+        }
+
+        if (rewriter.AbandonedTags > 0)
+        {
+            Log.TagsTooLong(_logger, path, rewriter.AbandonedTags, HtmlTokenizer.MaxHeldTagBytes);
+        }
+
+        if (!rewriter.Inserted)
+        {
+            Log.BodyEndTagNotFound(_logger, path);
+        }
+        else if (rewriter.LoaderPresent)
+        {
+            Log.LoaderAlreadyPresent(_logger, path);
+        }
+        else
+        {
+            Log.SnippetInserted(_logger, path);
+        }
+    }
+
+    private void LogSkipped(HttpContext context, SkipReason reason, string path)
+    {
+        if (reason == SkipReason.None)
+        {
+            // The app wrote no body, so there was nothing to decide.
+            return;
+        }
+
+        if (reason == SkipReason.ContentEncoded && Interlocked.Exchange(ref _compressionWarned, 1) == 0)
+        {
+            Log.CompressedResponse(_logger, path, context.Response.Headers.ContentEncoding.ToString());
+            return;
+        }
+
+        Log.ResponseSkipped(_logger, path, reason.Describe());
+    }
+}

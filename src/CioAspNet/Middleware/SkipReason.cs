@@ -1,0 +1,29 @@
+namespace CioAspNet.Middleware;
+
+/// <summary>Why a response passes through without being rewritten.</summary>
+internal enum SkipReason
+{
+    None,
+    HeadRequest,
+    StatusWithoutBody,
+    PartialContent,
+    ContentEncoded,
+    NotHtml,
+    UnsupportedCharset,
+    StartedWithContentLength,
+}
+
+internal static class SkipReasonExtensions
+{
+    public static string Describe(this SkipReason reason) => reason switch
+    {
+        SkipReason.HeadRequest => "the request is a HEAD request",
+        SkipReason.StatusWithoutBody => "the status code allows no body",
+        SkipReason.PartialContent => "it is a range or partial content response",
+        SkipReason.ContentEncoded => "the body is already encoded (Content-Encoding is set)",
+        SkipReason.NotHtml => "the Content-Type is not text/html",
+        SkipReason.UnsupportedCharset => "the charset is not ASCII-compatible",
+        SkipReason.StartedWithContentLength => "the response started with a Content-Length before CioAspNet saw it",
+        _ => "no reason",
+    };
+}

@@ -1,0 +1,79 @@
+using System.Buffers;
+
+namespace CioAspNet.Rewriting;
+
+/// <summary>
+/// Streams an HTML document through <see cref="HtmlTokenizer"/> and inserts content once, right before the
+/// first real <c>&lt;/body&gt;</c> end tag: not one inside a comment, a raw text element, an attribute value or
+/// a template. Every other byte passes through unchanged.
+/// </summary>
+internal sealed class HtmlRewriter : IHtmlTokenSink
+{
+    private readonly HtmlTokenizer _tokenizer;
+    private readonly IBodyEndContent _content;
+
+    public HtmlRewriter(IBodyEndContent content)
+    {
+        _content = content;
+        _tokenizer = new HtmlTokenizer(this);
+    }
+
+    /// <summary>Whether the content has been inserted.</summary>
+    public bool Inserted { get; private set; }
+
+    /// <summary>Whether the document carried a loader of its own before its <c>&lt;/body&gt;</c>.</summary>
+    public bool LoaderPresent { get; private set; }
+
+    /// <summary>The number of tags that were too long to inspect, see <see cref="HtmlTokenizer.MaxHeldTagBytes"/>.</summary>
+    public int AbandonedTags => _tokenizer.AbandonedTags;
+
+    public void Write(ReadOnlySpan<byte> input, IBufferWriter<byte> output) => _tokenizer.Write(input, output);
+
+    public void Complete(IBufferWriter<byte> output) => _tokenizer.Complete(output);
+
+    bool IHtmlTokenSink.WantsTag(HtmlTagKind kind, bool isEndTag, ReadOnlySpan<byte> name) => kind switch
+    {
+        HtmlTagKind.Body => isEndTag && !Inserted && !_tokenizer.InTemplate,
+        HtmlTagKind.Script => !isEndTag && !Inserted && !LoaderPresent,
+        _ => false,
+    };
+
+    void IHtmlTokenSink.WriteTag(in HtmlTagToken tag, ReadOnlySpan<byte> tagBytes, IBufferWriter<byte> output)
+    {
+        if (tag.Kind == HtmlTagKind.Body)
+        {
+            Inserted = true;
+            _content.WriteTo(output, LoaderPresent);
+        }
+        else if (IsLoader(tag, tagBytes))
+        {
+            LoaderPresent = true;
+        }
+
+        output.Write(tagBytes);
+    }
+
+    // A loader is a script element marked by this package, or one with id="cio-tracker" written by hand.
+    private static bool IsLoader(in HtmlTagToken tag, ReadOnlySpan<byte> tagBytes)
+    {
+        var seenId = false;
+        foreach (var attribute in tag.Attributes)
+        {
+            if (attribute.NameEquals(tagBytes, "data-cio-loader"u8))
+            {
+                return true;
+            }
+
+            if (!seenId && attribute.NameEquals(tagBytes, "id"u8))
+            {
+                seenId = true;
+                if (attribute.ValueIn(tagBytes).SequenceEqual("cio-tracker"u8))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

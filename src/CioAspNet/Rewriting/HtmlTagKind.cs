@@ -1,0 +1,30 @@
+namespace CioAspNet.Rewriting;
+
+/// <summary>
+/// Tag names that change how the tokenizer or the rewriter treats what follows. Every other name is
+/// <see cref="Other"/>.
+/// </summary>
+internal enum HtmlTagKind : byte
+{
+    Other,
+    A,
+    Area,
+    Body,
+    Script,
+    Style,
+    Xmp,
+    Iframe,
+    Noembed,
+    Noframes,
+    Noscript,
+    Title,
+    Textarea,
+    Plaintext,
+    Template,
+    Svg,
+    Math,
+    ForeignObject,
+    Desc,
+    MathText,
+    Breakout,
+}
