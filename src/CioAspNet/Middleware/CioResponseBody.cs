@@ -102,8 +102,11 @@ internal sealed partial class CioResponseBody : Stream, IHttpResponseBodyFeature
             return;
         }
 
-        // The inserted bytes change the length, and the rewriter streams, so the length is unknown.
+        // The inserted bytes change the length, the entity and the byte offsets, and the rewriter streams.
+        var headers = _context.Response.Headers;
         _context.Response.ContentLength = null;
+        headers.ETag = default;
+        headers.AcceptRanges = default;
         _rewriter = _createRewriter();
     }
 
