@@ -34,7 +34,8 @@ internal sealed class TestApp : IAsyncDisposable
         Action<WebApplication> configure,
         Dictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null,
-        bool kestrel = false)
+        bool kestrel = false,
+        Action<WebApplicationBuilder>? configureBuilder = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -62,6 +63,7 @@ internal sealed class TestApp : IAsyncDisposable
             builder.WebHost.UseTestServer();
         }
 
+        configureBuilder?.Invoke(builder);
         builder.Services.AddCio();
         services?.Invoke(builder.Services);
         var app = builder.Build();
