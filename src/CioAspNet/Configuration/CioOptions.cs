@@ -49,6 +49,9 @@ public sealed class CioOptions
     /// </summary>
     public IList<string> ExcludedPaths { get; } = new List<string>();
 
+    /// <summary>Settings of <c>_cio_id</c>: the cookie that remembers it, and the hosts whose links carry it.</summary>
+    public CioLinksOptions Links { get; } = new();
+
     /// <summary>Problems found while binding configuration, reported by validation with the others.</summary>
     internal List<string> BindingErrors { get; } = [];
 }
