@@ -15,7 +15,7 @@ def main(path):
     for case in tests:
         name = case["input"][1:]
         output = "".join(token[1] for token in case["output"] if token[0] == "Character")
-        if output.startswith("&"):
+        if output == case["input"]:
             continue  # Not a reference without its semicolon.
         entries[name] = output
 
@@ -26,7 +26,8 @@ def main(path):
         "internal static partial class HtmlCharacterReferences",
         "{",
         "    // Names with their trailing semicolon where one is required; legacy names also appear without it.",
-        "    private static readonly (string Name, string Value)[] NamedReferences =",
+        "    // A property, not a field, because static fields of partial classes initialize in no fixed order.",
+        "    private static (string Name, string Value)[] NamedReferences =>",
         "    [",
     ]
     for name in sorted(entries):

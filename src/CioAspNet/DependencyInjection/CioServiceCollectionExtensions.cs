@@ -1,5 +1,6 @@
 using CioAspNet;
 using CioAspNet.Configuration;
+using CioAspNet.Links;
 using CioAspNet.Middleware;
 using CioAspNet.Snippet;
 using Microsoft.AspNetCore.Hosting;
@@ -55,6 +56,9 @@ public static class CioServiceCollectionExtensions
         services.AddOptions<CioOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CioOptions>, CioOptionsValidator>());
         services.TryAddSingleton<CioLoaderCache>();
+        services.TryAddSingleton<DomainAllowListCache>();
+        services.TryAddSingleton<ICioIdAccessor, CioIdAccessor>();
+        services.TryAddSingleton<ICioLinkRewriter, CioLinkRewriter>();
         services.TryAddSingleton<CioPipelineMarker>();
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, CioStartupFilter>());
         return services;

@@ -30,7 +30,8 @@ internal static class AttributeEncoder
         '&' => "&amp;",
         '"' when quote != '\'' => "&quot;",
         '\'' when quote != '"' => "&#39;",
-        '<' or '>' or '=' or '`' when quote == 0 => $"&#{(int)c};",
+        // '=' is left alone: a parse error in an unquoted value, but it neither ends nor changes the value.
+        '<' or '>' or '`' when quote == 0 => $"&#{(int)c};",
         ' ' or '\t' or '\n' or '\f' or '\r' when quote == 0 => $"&#{(int)c};",
         _ => null,
     };

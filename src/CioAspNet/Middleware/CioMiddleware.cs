@@ -1,3 +1,4 @@
+using CioAspNet.Links;
 using CioAspNet.Logging;
 using CioAspNet.Configuration;
 using CioAspNet.Rewriting;
@@ -18,15 +19,24 @@ internal sealed class CioMiddleware
     private readonly RequestDelegate _next;
     private readonly IOptionsMonitor<CioOptions> _options;
     private readonly CioLoaderCache _loaders;
+    private readonly DomainAllowListCache _allowLists;
+    private readonly ICioIdAccessor _cioIds;
     private readonly ILogger _logger;
     private int _compressionWarned;
 
     public CioMiddleware(
-        RequestDelegate next, IOptionsMonitor<CioOptions> options, CioLoaderCache loaders, ILogger<CioMiddleware> logger)
+        RequestDelegate next,
+        IOptionsMonitor<CioOptions> options,
+        CioLoaderCache loaders,
+        DomainAllowListCache allowLists,
+        ICioIdAccessor cioIds,
+        ILogger<CioMiddleware> logger)
     {
         _next = next;
         _options = options;
         _loaders = loaders;
+        _allowLists = allowLists;
+        _cioIds = cioIds;
         _logger = logger;
     }
 
@@ -44,6 +54,7 @@ internal sealed class CioMiddleware
             return _next(context);
         }
 
+        CioIdCapture.Capture(context, options.Links, _logger);
         return InvokeWithRewriterAsync(context, options);
     }
 
@@ -52,7 +63,7 @@ internal sealed class CioMiddleware
         var page = new CioPageFeature(options, _loaders.Get(options));
         context.Features.Set(page);
         var inner = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
-        var body = new CioResponseBody(context, inner, () => new HtmlRewriter(new CioPageContent(page.Loader, nonce: null)));
+        var body = new CioResponseBody(context, inner, () => CreateRewriter(context, page));
         context.Features.Set<IHttpResponseBodyFeature>(body);
         try
         {
@@ -67,6 +78,22 @@ internal sealed class CioMiddleware
         LogOutcome(context, body);
     }
 
+    // Runs when the response starts and is known to be an HTML page, so headers can still change.
+    private HtmlRewriter CreateRewriter(HttpContext context, CioPageFeature page)
+    {
+        var content = new CioPageContent(page.Loader, nonce: null);
+        var allowList = _allowLists.Get(page.Options);
+        var cioId = allowList.IsEmpty ? null : _cioIds.GetCioId(context);
+        if (cioId is null)
+        {
+            return new HtmlRewriter(content);
+        }
+
+        PrivateResponse.Mark(context);
+        var utf8 = HtmlResponsePolicy.IsUtf8(context.Response.ContentType);
+        return new HtmlRewriter(content, new LinkTagWriter(allowList, cioId, utf8));
+    }
+
     private void LogOutcome(HttpContext context, CioResponseBody body)
     {
         var path = context.Request.Path.Value ?? "/";
@@ -75,6 +102,11 @@ internal sealed class CioMiddleware
         {
             LogSkipped(context, body.SkipReason, path);
             return;
+        }
+
+        if (rewriter.RewrittenLinks > 0)
+        {
+            Log.LinksRewritten(_logger, path, rewriter.RewrittenLinks);
         }
 
         if (rewriter.AbandonedTags > 0)

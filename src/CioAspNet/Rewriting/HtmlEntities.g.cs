@@ -4,10 +4,13 @@ namespace CioAspNet.Rewriting;
 internal static partial class HtmlCharacterReferences
 {
     // Names with their trailing semicolon where one is required; legacy names also appear without it.
-    private static readonly (string Name, string Value)[] NamedReferences =
+    // A property, not a field, because static fields of partial classes initialize in no fixed order.
+    private static (string Name, string Value)[] NamedReferences =>
     [
         ("AElig", "\u00c6"),
         ("AElig;", "\u00c6"),
+        ("AMP", "\u0026"),
+        ("AMP;", "\u0026"),
         ("Aacute", "\u00c1"),
         ("Aacute;", "\u00c1"),
         ("Abreve;", "\u0102"),
@@ -660,6 +663,8 @@ internal static partial class HtmlCharacterReferences
         ("alpha;", "\u03b1"),
         ("amacr;", "\u0101"),
         ("amalg;", "\u2a3f"),
+        ("amp", "\u0026"),
+        ("amp;", "\u0026"),
         ("and;", "\u2227"),
         ("andand;", "\u2a55"),
         ("andd;", "\u2a5c"),

@@ -33,6 +33,9 @@ internal sealed class HtmlRewriter : IHtmlTokenSink
     /// <summary>The number of tags that were too long to inspect, see <see cref="HtmlTokenizer.MaxHeldTagBytes"/>.</summary>
     public int AbandonedTags => _tokenizer.AbandonedTags;
 
+    /// <summary>The number of links that got <c>_cio_id</c>.</summary>
+    public int RewrittenLinks => _links?.RewrittenLinks ?? 0;
+
     public void Write(ReadOnlySpan<byte> input, IBufferWriter<byte> output) => _tokenizer.Write(input, output);
 
     public void Complete(IBufferWriter<byte> output) => _tokenizer.Complete(output);
