@@ -52,6 +52,9 @@ public sealed class CioOptions
     /// <summary>Settings of <c>_cio_id</c>: the cookie that remembers it, and the hosts whose links carry it.</summary>
     public CioLinksOptions Links { get; } = new();
 
+    /// <summary>Settings that withhold tracking: consent and Global Privacy Control.</summary>
+    public CioPrivacyOptions Privacy { get; } = new();
+
     /// <summary>Problems found while binding configuration, reported by validation with the others.</summary>
     internal List<string> BindingErrors { get; } = [];
 }

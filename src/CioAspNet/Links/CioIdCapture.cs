@@ -1,4 +1,6 @@
 using CioAspNet.Logging;
+using CioAspNet.Middleware;
+using CioAspNet.Privacy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -10,8 +12,9 @@ namespace CioAspNet.Links;
 /// </summary>
 internal static class CioIdCapture
 {
-    public static void Capture(HttpContext context, CioLinksOptions options, ILogger logger)
+    public static void Capture(HttpContext context, CioOptions cioOptions, ILogger logger)
     {
+        var options = cioOptions.Links;
         var request = context.Request;
         if (!request.Query.TryGetValue(LinkUrl.ParameterName, out var values))
         {
@@ -32,6 +35,12 @@ internal static class CioIdCapture
 
         context.Response.OnStarting(() =>
         {
+            // The endpoint and the consent are known only now, after routing and the cookie policy ran.
+            if (TrackingGate.GetBlockReason(context, cioOptions) != SkipReason.None)
+            {
+                return Task.CompletedTask;
+            }
+
             context.Response.Cookies.Append(options.CookieName, cioId, new CookieOptions
             {
                 HttpOnly = true,

@@ -40,6 +40,12 @@ internal static partial class Log
         EventName = "InvalidOptionsAfterReload")]
     public static partial void InvalidOptionsAfterReload(ILogger logger, string failures);
 
+    [LoggerMessage(8, LogLevel.Warning,
+        "Cio:Privacy:RequireConsent is true, but the request to {Path} has no ITrackingConsentFeature, so tracking is " +
+        "withheld from every request. Call app.UseCookiePolicy() before the endpoints. This warning is logged once.",
+        EventName = "ConsentFeatureMissing")]
+    public static partial void ConsentFeatureMissing(ILogger logger, string path);
+
     [LoggerMessage(40, LogLevel.Debug,
         "Ignored an invalid _cio_id from the {Source} of the request to {Path} (length {Length}; -1 when repeated). " +
         "A cio_id has 1 to 64 ASCII letters and digits.",

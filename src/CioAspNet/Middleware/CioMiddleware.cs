@@ -1,5 +1,6 @@
 using CioAspNet.Links;
 using CioAspNet.Logging;
+using CioAspNet.Privacy;
 using CioAspNet.Configuration;
 using CioAspNet.Rewriting;
 using CioAspNet.Snippet;
@@ -23,6 +24,7 @@ internal sealed class CioMiddleware
     private readonly ICioIdAccessor _cioIds;
     private readonly ILogger _logger;
     private int _compressionWarned;
+    private int _consentWarned;
 
     public CioMiddleware(
         RequestDelegate next,
@@ -54,7 +56,7 @@ internal sealed class CioMiddleware
             return _next(context);
         }
 
-        CioIdCapture.Capture(context, options.Links, _logger);
+        CioIdCapture.Capture(context, options, _logger);
         return InvokeWithRewriterAsync(context, options);
     }
 
@@ -63,7 +65,8 @@ internal sealed class CioMiddleware
         var page = new CioPageFeature(options, _loaders.Get(options));
         context.Features.Set(page);
         var inner = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
-        var body = new CioResponseBody(context, inner, () => CreateRewriter(context, page));
+        var body = new CioResponseBody(
+            context, inner, () => TrackingGate.GetBlockReason(context, options), () => CreateRewriter(context, page));
         context.Features.Set<IHttpResponseBodyFeature>(body);
         try
         {
@@ -139,6 +142,12 @@ internal sealed class CioMiddleware
         if (reason == SkipReason.ContentEncoded && Interlocked.Exchange(ref _compressionWarned, 1) == 0)
         {
             Log.CompressedResponse(_logger, path, context.Response.Headers.ContentEncoding.ToString());
+            return;
+        }
+
+        if (reason == SkipReason.ConsentFeatureMissing && Interlocked.Exchange(ref _consentWarned, 1) == 0)
+        {
+            Log.ConsentFeatureMissing(_logger, path);
             return;
         }
 

@@ -80,6 +80,17 @@ public sealed class SampleAppTests : IClassFixture<WebApplicationFactory<Program
     }
 
     [Fact]
+    public async Task UntrackedAction_CioDisabled_GetsNoLoader()
+    {
+        using var client = _factory.CreateClient();
+
+        var html = await client.GetStringAsync("/Home/Untracked", TestContext.Current.CancellationToken);
+
+        Assert.Contains("<h1>Untracked page</h1>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-cio-loader", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MissingSiteId_Start_FailsNamingKey()
     {
         using var factory = _factory.WithWebHostBuilder(web => web.UseSetting("Cio:SiteId", ""));
