@@ -1,5 +1,6 @@
-using CioAspNet.Logging;
+using CioAspNet.Calls;
 using CioAspNet.Configuration;
+using CioAspNet.Logging;
 using CioAspNet.Rewriting;
 using CioAspNet.Snippet;
 using Microsoft.AspNetCore.Http;
@@ -38,6 +39,8 @@ internal sealed class CioMiddleware
             return _next(context);
         }
 
+        // Registered before the exclusion check, so that a redirect from an excluded path still carries its calls.
+        context.Response.OnStarting(OnResponseStarting, context);
         if (PathExclusion.IsExcluded(context.Request.Path, options.ExcludedPaths))
         {
             Log.ResponseSkipped(_logger, context.Request.Path, "the path is excluded by Cio:ExcludedPaths");
@@ -52,7 +55,7 @@ internal sealed class CioMiddleware
         var page = new CioPageFeature(options, _loaders.Get(options));
         context.Features.Set(page);
         var inner = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
-        var body = new CioResponseBody(context, inner, () => new HtmlRewriter(new CioPageContent(page.Loader, nonce: null)));
+        var body = new CioResponseBody(context, inner, () => CreateRewriter(context, page));
         context.Features.Set<IHttpResponseBodyFeature>(body);
         try
         {
@@ -67,6 +70,20 @@ internal sealed class CioMiddleware
         LogOutcome(context, body);
     }
 
+    private static Task OnResponseStarting(object state)
+    {
+        ((HttpContext)state).Features.Get<CioCallQueue>()?.OnResponseStarting();
+        return Task.CompletedTask;
+    }
+
+    // Runs at the first write of a page that is rewritten, before the response starts.
+    private static HtmlRewriter CreateRewriter(HttpContext context, CioPageFeature page)
+    {
+        var queue = CioCallQueue.Get(context);
+        queue.BeginPage();
+        return new HtmlRewriter(new CioPageContent(page.Loader, context, page.Options, queue));
+    }
+
     private void LogOutcome(HttpContext context, CioResponseBody body)
     {
         var path = context.Request.Path.Value ?? "/";
@@ -76,6 +93,8 @@ internal sealed class CioMiddleware
             LogSkipped(context, body.SkipReason, path);
             return;
         }
+
+        context.Features.Get<CioCallQueue>()?.CompletePage(rewriter.Inserted);
 
         if (rewriter.AbandonedTags > 0)
         {

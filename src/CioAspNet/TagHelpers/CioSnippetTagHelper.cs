@@ -11,8 +11,8 @@ namespace CioAspNet.TagHelpers;
 
 /// <summary>
 /// Renders the Customer.io loader where <c>&lt;cio-snippet /&gt;</c> stands, instead of before <c>&lt;/body&gt;</c>.
-/// The middleware then inserts no second loader. Renders nothing when the package is off or the loader was
-/// already written.
+/// The middleware then inserts no second loader. The script carries the request's CSP nonce. Renders nothing
+/// when the package is off or the loader was already written.
 /// </summary>
 [HtmlTargetElement("cio-snippet", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class CioSnippetTagHelper : TagHelper
@@ -49,6 +49,6 @@ public sealed class CioSnippetTagHelper : TagHelper
             page.LoaderWritten = true;
         }
 
-        output.Content.SetHtmlContent(loader.ToHtml(nonce: null));
+        output.Content.SetHtmlContent(loader.ToHtml(CspNonce.Get(ViewContext.HttpContext, options.Csp)));
     }
 }
