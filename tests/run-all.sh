@@ -28,6 +28,8 @@ ensure_chromium() {
 ensure_chromium || exit 1
 
 rm -rf "$results_dir"
+# Failed browser tests save a screenshot and the page's HTML here, next to the TRX files.
+export CIO_BROWSER_ARTIFACTS_DIR="${CIO_BROWSER_ARTIFACTS_DIR:-$results_dir/browser-artifacts}"
 dotnet test "$repo_root/CioAspNet.sln" --configuration Release \
   --logger "trx" --results-directory "$results_dir" "$@"
 test_exit=$?

@@ -118,7 +118,9 @@ internal sealed partial class CioCallQueue : ICioCalls
 
     private void MarkPrivate()
     {
-        if (!PrivateResponse.TryMark(_context) && !_privateWarned)
+        var started = _context.Response.HasStarted;
+        PrivateResponse.Mark(_context);
+        if (started && !_privateWarned)
         {
             _privateWarned = true;
             Log.CacheHeadersNotSet(_logger, Path);

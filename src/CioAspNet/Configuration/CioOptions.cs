@@ -49,6 +49,9 @@ public sealed class CioOptions
     /// </summary>
     public IList<string> ExcludedPaths { get; } = new List<string>();
 
+    /// <summary>Settings of <c>_cio_id</c>: the cookie that remembers it, and the hosts whose links carry it.</summary>
+    public CioLinksOptions Links { get; } = new();
+
     /// <summary>
     /// How <c>&lt;cio-identify /&gt;</c> maps claims to an identify call (<c>Cio:Identify</c>). Default: the id from
     /// the name identifier claim, the email, names and <c>created_at</c> from their standard claims.

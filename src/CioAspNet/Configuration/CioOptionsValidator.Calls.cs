@@ -78,6 +78,4 @@ internal sealed partial class CioOptionsValidator
                 $"letters, digits and '.', '-' or '_', such as '{CioCallsOptions.DefaultCookieName}'.");
         }
     }
-
-    private static bool IsCookieNameCharacter(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_';
 }

@@ -2,6 +2,7 @@ using CioAspNet;
 using CioAspNet.Calls;
 using CioAspNet.Configuration;
 using CioAspNet.Identity;
+using CioAspNet.Links;
 using CioAspNet.Middleware;
 using CioAspNet.Snippet;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -59,6 +60,9 @@ public static class CioServiceCollectionExtensions
         services.AddOptions<CioOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CioOptions>, CioOptionsValidator>());
         services.TryAddSingleton<CioLoaderCache>();
+        services.TryAddSingleton<DomainAllowListCache>();
+        services.TryAddSingleton<ICioIdAccessor, CioIdAccessor>();
+        services.TryAddSingleton<ICioLinkRewriter, CioLinkRewriter>();
         services.TryAddSingleton<CioPipelineMarker>();
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, CioStartupFilter>());
         AddCalls(services);

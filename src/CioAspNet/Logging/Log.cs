@@ -142,4 +142,18 @@ internal static partial class Log
         "The identity resolver {Resolver} failed for {Path}, so no identify call was emitted.",
         EventName = "IdentityResolverFailed")]
     public static partial void IdentityResolverFailed(ILogger logger, string resolver, string path, Exception exception);
+
+    [LoggerMessage(40, LogLevel.Debug,
+        "Ignored an invalid _cio_id from the {Source} of the request to {Path} (length {Length}; -1 when repeated). " +
+        "A cio_id has 1 to 64 ASCII letters and digits.",
+        EventName = "InvalidCioIdIgnored")]
+    public static partial void InvalidCioIdIgnored(ILogger logger, string path, string source, int length);
+
+    [LoggerMessage(41, LogLevel.Debug, "Remembered the _cio_id of the request to {Path} in a cookie.",
+        EventName = "CioIdRemembered")]
+    public static partial void CioIdRemembered(ILogger logger, string path);
+
+    [LoggerMessage(42, LogLevel.Debug, "Appended _cio_id to {Count} link(s) in the response to {Path}.",
+        EventName = "LinksRewritten")]
+    public static partial void LinksRewritten(ILogger logger, string path, int count);
 }

@@ -1,5 +1,6 @@
 using CioAspNet.Calls;
 using CioAspNet.Configuration;
+using CioAspNet.Links;
 using CioAspNet.Logging;
 using CioAspNet.Rewriting;
 using CioAspNet.Snippet;
@@ -11,23 +12,32 @@ using Microsoft.Extensions.Options;
 namespace CioAspNet.Middleware;
 
 /// <summary>
-/// Inserts the Customer.io loader before the <c>&lt;/body&gt;</c> end tag of every HTML page. It reads the
-/// current options, skips requests that cannot carry a page, and hands the body to <see cref="CioResponseBody"/>.
+/// Inserts the Customer.io loader and the request's calls before the <c>&lt;/body&gt;</c> end tag of every HTML
+/// page. It reads the current options, skips requests that cannot carry a page, and hands the body to <see cref="CioResponseBody"/>.
 /// </summary>
 internal sealed class CioMiddleware
 {
     private readonly RequestDelegate _next;
     private readonly IOptionsMonitor<CioOptions> _options;
     private readonly CioLoaderCache _loaders;
+    private readonly DomainAllowListCache _allowLists;
+    private readonly ICioIdAccessor _cioIds;
     private readonly ILogger _logger;
     private int _compressionWarned;
 
     public CioMiddleware(
-        RequestDelegate next, IOptionsMonitor<CioOptions> options, CioLoaderCache loaders, ILogger<CioMiddleware> logger)
+        RequestDelegate next,
+        IOptionsMonitor<CioOptions> options,
+        CioLoaderCache loaders,
+        DomainAllowListCache allowLists,
+        ICioIdAccessor cioIds,
+        ILogger<CioMiddleware> logger)
     {
         _next = next;
         _options = options;
         _loaders = loaders;
+        _allowLists = allowLists;
+        _cioIds = cioIds;
         _logger = logger;
     }
 
@@ -47,6 +57,7 @@ internal sealed class CioMiddleware
             return _next(context);
         }
 
+        CioIdCapture.Capture(context, options.Links, _logger);
         return InvokeWithRewriterAsync(context, options);
     }
 
@@ -76,12 +87,22 @@ internal sealed class CioMiddleware
         return Task.CompletedTask;
     }
 
-    // Runs at the first write of a page that is rewritten, before the response starts.
-    private static HtmlRewriter CreateRewriter(HttpContext context, CioPageFeature page)
+    // Runs at the first write of a page that is rewritten, before the response starts, so headers can still change.
+    private HtmlRewriter CreateRewriter(HttpContext context, CioPageFeature page)
     {
         var queue = CioCallQueue.Get(context);
         queue.BeginPage();
-        return new HtmlRewriter(new CioPageContent(page.Loader, context, page.Options, queue));
+        var content = new CioPageContent(page.Loader, context, page.Options, queue);
+        var allowList = _allowLists.Get(page.Options);
+        var cioId = allowList.IsEmpty ? null : _cioIds.GetCioId(context);
+        if (cioId is null)
+        {
+            return new HtmlRewriter(content);
+        }
+
+        PrivateResponse.Mark(context);
+        var utf8 = HtmlResponsePolicy.IsUtf8(context.Response.ContentType);
+        return new HtmlRewriter(content, new LinkTagWriter(allowList, cioId, utf8));
     }
 
     private void LogOutcome(HttpContext context, CioResponseBody body)
@@ -95,6 +116,11 @@ internal sealed class CioMiddleware
         }
 
         context.Features.Get<CioCallQueue>()?.CompletePage(rewriter.Inserted);
+
+        if (rewriter.RewrittenLinks > 0)
+        {
+            Log.LinksRewritten(_logger, path, rewriter.RewrittenLinks);
+        }
 
         if (rewriter.AbandonedTags > 0)
         {

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CioAspNet.Calls;
 using CioAspNet.Logging;
+using CioAspNet.Middleware;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
@@ -60,12 +61,23 @@ public sealed class CioIdentifyTagHelper : TagHelper
             CioCallQueue.Get(http).Enqueue(call);
             call = null;
         }
-        else if (call is not null && !PrivateResponse.TryMark(http))
+        else if (call is not null)
+        {
+            MarkPrivate(http);
+        }
+
+        CallTagHelperSupport.Render(output, call, http, options!);
+    }
+
+    private void MarkPrivate(HttpContext http)
+    {
+        // Razor buffers the view, so the response has normally not started while tag helpers run.
+        if (http.Response.HasStarted)
         {
             Log.CacheHeadersNotSet(_logger, http.Request.Path.Value ?? "/");
         }
 
-        CallTagHelperSupport.Render(output, call, http, options!);
+        PrivateResponse.Mark(http);
     }
 
     private async Task<CioCall?> CreateCallAsync(HttpContext http, CioOptions options)

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace CioAspNet.TagHelpers;
 
 /// <summary>
-/// Renders the Customer.io loader where <c>&lt;cio-snippet /&gt;</c> stands, instead of before <c>&lt;/body&gt;</c>.
+/// Renders the Customer.io loader at the place of <c>&lt;cio-snippet /&gt;</c>, instead of before <c>&lt;/body&gt;</c>.
 /// The middleware then inserts no second loader. The script carries the request's CSP nonce. Renders nothing
 /// when the package is off or the loader was already written.
 /// </summary>

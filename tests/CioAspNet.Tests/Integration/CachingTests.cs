@@ -1,3 +1,4 @@
+using System.Net;
 using CioAspNet.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -22,7 +23,7 @@ public sealed class CachingTests
     [InlineData("no-cache, no-store, must-revalidate", "no-cache, no-store, must-revalidate")]
     public async Task Queue_ResponseWithCalls_CacheControlPrivateUnlessNoStore(string? appValue, string expected)
     {
-        await using var app = await TestApp.StartAsync(web => web.MapGet("/page", (HttpContext context, ICioCalls cio) =>
+        await using var app = await TestAppCalls.StartAsync(web => web.MapGet("/page", (HttpContext context, ICioCalls cio) =>
         {
             cio.Track("viewed");
             if (appValue is not null)
@@ -34,7 +35,7 @@ public sealed class CachingTests
             return Page(1);
         }));
 
-        var response = await app.CreateClient().GetAsync("/page", Cancel);
+        var response = await app.Client.GetAsync("/page", Cancel);
 
         Assert.Equal(expected, RawCacheControl(response));
     }
@@ -42,13 +43,13 @@ public sealed class CachingTests
     [Fact]
     public async Task Queue_ResponseWithoutCalls_KeepsAppCacheControl()
     {
-        await using var app = await TestApp.StartAsync(web => web.MapGet("/page", (HttpContext context) =>
+        await using var app = await TestAppCalls.StartAsync(web => web.MapGet("/page", (HttpContext context) =>
         {
             context.Response.Headers.CacheControl = "public, max-age=60";
             return Page(1);
         }));
 
-        var response = await app.CreateClient().GetAsync("/page", Cancel);
+        var response = await app.Client.GetAsync("/page", Cancel);
 
         Assert.Equal("public, max-age=60", RawCacheControl(response));
     }
@@ -59,7 +60,7 @@ public sealed class CachingTests
     public async Task Queue_OutputCache_StoresOnlyResponsesWithoutCalls(bool queueCall, bool expectCached)
     {
         var count = 0;
-        await using var app = await TestApp.StartAsync(
+        await using var app = await TestAppCalls.StartAsync(
             web => web.MapGet("/page", (ICioCalls cio) =>
             {
                 count++;
@@ -72,7 +73,8 @@ public sealed class CachingTests
             }).CacheOutput(policy => policy.Expire(TimeSpan.FromMinutes(5))),
             services: services => services.AddOutputCache(),
             beforeMap: web => web.UseOutputCache());
-        var client = app.CreateClient();
+        var cookies = new CookieContainer();
+        var client = app.CreateCookieClient(cookies);
 
         var first = await client.GetStringAsync("/page", Cancel);
         var second = await client.GetStringAsync("/page", Cancel);

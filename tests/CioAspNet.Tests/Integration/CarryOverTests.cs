@@ -12,7 +12,7 @@ public sealed class CarryOverTests
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static Task<TestApp> StartAsync(IDictionary<string, string?>? settings = null) => TestApp.StartAsync(web =>
+    private static Task<TestApp> StartAsync(Dictionary<string, string?>? settings = null) => TestAppCalls.StartAsync(web =>
     {
         web.MapPost("/buy", (ICioCalls cio) =>
         {
@@ -24,7 +24,7 @@ public sealed class CarryOverTests
             cio.Track("hopped");
             return Results.Redirect("/thanks");
         });
-        web.MapGet("/thanks", () => Results.Content(TestApp.Page, "text/html"));
+        web.MapGet("/thanks", () => Results.Content(TestAppCalls.Page, "text/html"));
         web.MapGet("/site.css", () => Results.Text("body{}", "text/css"));
         web.MapGet("/api", () => Results.Json(new { ok = true }));
         web.MapGet("/admin/go", (ICioCalls cio) =>
@@ -45,7 +45,8 @@ public sealed class CarryOverTests
     public async Task CarryOver_TwoRedirects_EmitsBothCallsOnceInOrder()
     {
         await using var app = await StartAsync();
-        var client = app.CreateClient();
+        var cookies = new CookieContainer();
+        var client = app.CreateCookieClient(cookies);
 
         var buy = await client.PostAsync("/buy", null, Cancel);
         var hop = await client.GetAsync(buy.Headers.Location, Cancel);
@@ -62,7 +63,8 @@ public sealed class CarryOverTests
     public async Task CarryOver_PurchasedEvent_KeepsArrayAndValues()
     {
         await using var app = await StartAsync();
-        var client = app.CreateClient();
+        var cookies = new CookieContainer();
+        var client = app.CreateCookieClient(cookies);
 
         await client.PostAsync("/buy", null, Cancel);
         var page = await GetPageAsync(client, "/thanks");
@@ -77,7 +79,7 @@ public sealed class CarryOverTests
     {
         await using var app = await StartAsync();
 
-        var response = await app.CreateClient().PostAsync("/buy", null, Cancel);
+        var response = await app.Client.PostAsync("/buy", null, Cancel);
 
         var setCookie = Assert.Single(response.Headers.GetValues("Set-Cookie"));
         Assert.StartsWith(CookieName + "=", setCookie, StringComparison.Ordinal);
@@ -90,7 +92,8 @@ public sealed class CarryOverTests
     public async Task CarryOver_AssetAndJsonBetween_LeaveCookieForPage()
     {
         await using var app = await StartAsync();
-        var client = app.CreateClient();
+        var cookies = new CookieContainer();
+        var client = app.CreateCookieClient(cookies);
 
         await client.PostAsync("/buy", null, Cancel);
         var css = await client.GetAsync("/site.css", Cancel);
@@ -106,7 +109,8 @@ public sealed class CarryOverTests
     public async Task CarryOver_FetchOfHtml_LeavesCookieForPage()
     {
         await using var app = await StartAsync();
-        var client = app.CreateClient();
+        var cookies = new CookieContainer();
+        var client = app.CreateCookieClient(cookies);
         await client.PostAsync("/buy", null, Cancel);
 
         using var fetch = new HttpRequestMessage(HttpMethod.Get, "/thanks");
@@ -124,23 +128,25 @@ public sealed class CarryOverTests
     public async Task CarryOver_PageEmittingCalls_DeletesCookieAndIsPrivate()
     {
         await using var app = await StartAsync();
-        var client = app.CreateClient();
+        var cookies = new CookieContainer();
+        var client = app.CreateCookieClient(cookies);
         await client.PostAsync("/buy", null, Cancel);
 
         var response = await client.GetAsync("/thanks", Cancel);
 
         Assert.Contains("expires=Thu, 01 Jan 1970", Assert.Single(response.Headers.GetValues("Set-Cookie")), StringComparison.Ordinal);
         Assert.Equal("private", response.Headers.CacheControl!.ToString());
-        Assert.DoesNotContain(app.Cookies.GetCookies(new Uri("http://localhost/")), c => c.Name == CookieName);
+        Assert.DoesNotContain(cookies.GetCookies(new Uri("http://localhost/")), c => c.Name == CookieName);
     }
 
     [Fact]
     public async Task CarryOver_TamperedCookie_IgnoredWithWarningAndDeleted()
     {
         await using var app = await StartAsync();
-        var client = app.CreateClient();
+        var cookies = new CookieContainer();
+        var client = app.CreateCookieClient(cookies);
         await client.PostAsync("/buy", null, Cancel);
-        var cookie = app.Cookies.GetCookies(new Uri("http://localhost/"))[CookieName]!;
+        var cookie = cookies.GetCookies(new Uri("http://localhost/"))[CookieName]!;
         var value = cookie.Value.ToCharArray();
         value[20] = value[20] == 'x' ? 'y' : 'x';
         cookie.Value = new string(value);
@@ -159,8 +165,9 @@ public sealed class CarryOverTests
     public async Task CarryOver_TamperedCookieThenRedirect_KeepsOnlyNewCalls()
     {
         await using var app = await StartAsync();
-        var client = app.CreateClient();
-        app.Cookies.Add(new Uri("http://localhost/"), new Cookie(CookieName, "CfDJ8tampered"));
+        var cookies = new CookieContainer();
+        var client = app.CreateCookieClient(cookies);
+        cookies.Add(new Uri("http://localhost/"), new Cookie(CookieName, "CfDJ8tampered"));
 
         await client.GetAsync("/hop", Cancel);
         var page = await GetPageAsync(client, "/thanks");
@@ -173,7 +180,8 @@ public sealed class CarryOverTests
     public async Task CarryOver_RedirectFromExcludedPath_StillCarriesCalls()
     {
         await using var app = await StartAsync(new Dictionary<string, string?> { ["Cio:ExcludedPaths:0"] = "/admin" });
-        var client = app.CreateClient();
+        var cookies = new CookieContainer();
+        var client = app.CreateCookieClient(cookies);
 
         await client.GetAsync("/admin/go", Cancel);
         var page = await GetPageAsync(client, "/thanks");
@@ -186,7 +194,7 @@ public sealed class CarryOverTests
     {
         await using var app = await StartAsync(new Dictionary<string, string?> { ["Cio:Calls:CookieName"] = "cio_calls" });
 
-        var response = await app.CreateClient().PostAsync("/buy", null, Cancel);
+        var response = await app.Client.PostAsync("/buy", null, Cancel);
 
         Assert.StartsWith("cio_calls=", Assert.Single(response.Headers.GetValues("Set-Cookie")), StringComparison.Ordinal);
     }

@@ -10,12 +10,12 @@ public sealed class QueueDeliveryTests
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static IResult Html(string html = TestApp.Page) => Results.Content(html, "text/html; charset=utf-8");
+    private static IResult Html(string html = TestAppCalls.Page) => Results.Content(html, "text/html; charset=utf-8");
 
     [Fact]
     public async Task Queue_CallsFromEndpoint_EmittedAfterLoaderInOrder()
     {
-        await using var app = await TestApp.StartAsync(web => web.MapGet("/page", (ICioCalls cio) =>
+        await using var app = await TestAppCalls.StartAsync(web => web.MapGet("/page", (ICioCalls cio) =>
         {
             cio.Track("first", new { n = 1 });
             cio.Identify("42", new { plan = "pro" });
@@ -24,7 +24,7 @@ public sealed class QueueDeliveryTests
             return Html();
         }));
 
-        var html = await app.CreateClient().GetStringAsync("/page", Cancel);
+        var html = await app.Client.GetStringAsync("/page", Cancel);
 
         var scripts = CioScripts.Scripts(html);
         Assert.Equal(2, scripts.Count);
@@ -36,7 +36,7 @@ public sealed class QueueDeliveryTests
     [Fact]
     public async Task Queue_FromMiddlewareAndHttpContext_SharesOneQueue()
     {
-        await using var app = await TestApp.StartAsync(
+        await using var app = await TestAppCalls.StartAsync(
             web => web.MapGet("/page", (HttpContext context, ICioCalls cio) =>
             {
                 Assert.Same(context.GetCioCalls(), cio);
@@ -49,7 +49,7 @@ public sealed class QueueDeliveryTests
                 return next(context);
             }));
 
-        var html = await app.CreateClient().GetStringAsync("/page", Cancel);
+        var html = await app.Client.GetStringAsync("/page", Cancel);
 
         Assert.Equal(["track:fromMiddleware", "track:fromEndpoint"], CioScripts.Describe(CioScripts.Calls(html)));
     }
@@ -58,13 +58,13 @@ public sealed class QueueDeliveryTests
     public async Task Queue_PageWithOwnLoader_StillEmitsCalls()
     {
         const string page = "<html><body><script id=\"cio-tracker\" src=\"/t.js\"></script><p>x</p></body></html>";
-        await using var app = await TestApp.StartAsync(web => web.MapGet("/page", (ICioCalls cio) =>
+        await using var app = await TestAppCalls.StartAsync(web => web.MapGet("/page", (ICioCalls cio) =>
         {
             cio.Track("withOwnLoader");
             return Html(page);
         }));
 
-        var html = await app.CreateClient().GetStringAsync("/page", Cancel);
+        var html = await app.Client.GetStringAsync("/page", Cancel);
 
         Assert.DoesNotContain("data-cio-loader", html, StringComparison.Ordinal);
         Assert.Equal(["track:withOwnLoader"], CioScripts.Describe(CioScripts.Calls(html)));
@@ -73,7 +73,7 @@ public sealed class QueueDeliveryTests
     [Fact]
     public async Task Queue_CspNonceInItems_OnLoaderAndCalls()
     {
-        await using var app = await TestApp.StartAsync(
+        await using var app = await TestAppCalls.StartAsync(
             web => web.MapGet("/page", (ICioCalls cio) =>
             {
                 cio.Track("e");
@@ -85,7 +85,7 @@ public sealed class QueueDeliveryTests
                 return next(context);
             }));
 
-        var html = await app.CreateClient().GetStringAsync("/page", Cancel);
+        var html = await app.Client.GetStringAsync("/page", Cancel);
 
         var scripts = CioScripts.Scripts(html);
         Assert.Equal(2, scripts.Count);
@@ -95,7 +95,7 @@ public sealed class QueueDeliveryTests
     [Fact]
     public async Task Queue_ConfiguredNonceItemKey_IsRead()
     {
-        await using var app = await TestApp.StartAsync(
+        await using var app = await TestAppCalls.StartAsync(
             web => web.MapGet("/page", () => Html()),
             settings: new Dictionary<string, string?> { ["Cio:Csp:NonceItemKey"] = "my-nonce" },
             beforeMap: web => web.Use((context, next) =>
@@ -104,7 +104,7 @@ public sealed class QueueDeliveryTests
                 return next(context);
             }));
 
-        var html = await app.CreateClient().GetStringAsync("/page", Cancel);
+        var html = await app.Client.GetStringAsync("/page", Cancel);
 
         Assert.Equal("k3y", Assert.Single(CioScripts.Scripts(html)).GetAttribute("nonce"));
     }
@@ -113,13 +113,13 @@ public sealed class QueueDeliveryTests
     public async Task Queue_HostileEventData_DecodesToOriginalWithoutExtraScripts()
     {
         const string hostile = "</script><script>window.__xss=1</script>\u2028<!--\"'\\";
-        await using var app = await TestApp.StartAsync(web => web.MapGet("/page", (ICioCalls cio) =>
+        await using var app = await TestAppCalls.StartAsync(web => web.MapGet("/page", (ICioCalls cio) =>
         {
             cio.Track(hostile, new { value = hostile, items = new[] { hostile } });
             return Html();
         }));
 
-        var html = await app.CreateClient().GetStringAsync("/page", Cancel);
+        var html = await app.Client.GetStringAsync("/page", Cancel);
 
         Assert.Equal(2, CioScripts.Scripts(html).Count);
         var call = Assert.Single(CioScripts.Calls(html));
@@ -131,13 +131,13 @@ public sealed class QueueDeliveryTests
     [Fact]
     public async Task Queue_JsonResponse_DiscardsCallsWithWarning()
     {
-        await using var app = await TestApp.StartAsync(web => web.MapGet("/api", (ICioCalls cio) =>
+        await using var app = await TestAppCalls.StartAsync(web => web.MapGet("/api", (ICioCalls cio) =>
         {
             cio.Track("lost");
             return Results.Json(new { ok = true });
         }));
 
-        var response = await app.CreateClient().GetAsync("/api", Cancel);
+        var response = await app.Client.GetAsync("/api", Cancel);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False(response.Headers.Contains("Set-Cookie"));
@@ -147,13 +147,13 @@ public sealed class QueueDeliveryTests
     [Fact]
     public async Task Queue_PageWithoutBodyEndTag_DiscardsCallsWithWarning()
     {
-        await using var app = await TestApp.StartAsync(web => web.MapGet("/fragment", (ICioCalls cio) =>
+        await using var app = await TestAppCalls.StartAsync(web => web.MapGet("/fragment", (ICioCalls cio) =>
         {
             cio.Track("lost");
             return Html("<p>fragment</p>");
         }));
 
-        var html = await app.CreateClient().GetStringAsync("/fragment", Cancel);
+        var html = await app.Client.GetStringAsync("/fragment", Cancel);
 
         Assert.Equal("<p>fragment</p>", html);
         Assert.Contains("</body>", Assert.Single(app.LogsWithId(33)).Message, StringComparison.Ordinal);
@@ -162,15 +162,15 @@ public sealed class QueueDeliveryTests
     [Fact]
     public async Task Queue_CallAfterBodyWritten_DroppedWithWarning()
     {
-        await using var app = await TestApp.StartAsync(web => web.MapGet("/page", async (HttpContext context, ICioCalls cio) =>
+        await using var app = await TestAppCalls.StartAsync(web => web.MapGet("/page", async (HttpContext context, ICioCalls cio) =>
         {
             context.Response.ContentType = "text/html";
-            await context.Response.WriteAsync(TestApp.Page, Cancel);
+            await context.Response.WriteAsync(TestAppCalls.Page, Cancel);
             await context.Response.Body.FlushAsync(Cancel);
             cio.Track("late");
         }));
 
-        var html = await app.CreateClient().GetStringAsync("/page", Cancel);
+        var html = await app.Client.GetStringAsync("/page", Cancel);
 
         Assert.Empty(CioScripts.Calls(html));
         Assert.Contains("'late'", Assert.Single(app.LogsWithId(34)).Message, StringComparison.Ordinal);
@@ -179,7 +179,7 @@ public sealed class QueueDeliveryTests
     [Fact]
     public async Task Queue_Disabled_IgnoresCalls()
     {
-        await using var app = await TestApp.StartAsync(
+        await using var app = await TestAppCalls.StartAsync(
             web => web.MapGet("/page", (ICioCalls cio) =>
             {
                 cio.Track("ignored");
@@ -187,7 +187,7 @@ public sealed class QueueDeliveryTests
             }),
             settings: new Dictionary<string, string?> { ["Cio:Enabled"] = "false" });
 
-        var response = await app.CreateClient().GetAsync("/page", Cancel);
+        var response = await app.Client.GetAsync("/page", Cancel);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.False(response.Headers.Contains("Set-Cookie"));

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Claims;
 using CioAspNet.Tests.Support;
 using Microsoft.AspNetCore.Authentication;
@@ -12,7 +13,7 @@ public sealed class SignOutTests
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static Task<TestApp> StartAsync(Action<CookieAuthenticationOptions>? configure = null) => TestApp.StartAsync(
+    private static Task<TestApp> StartAsync(Action<CookieAuthenticationOptions>? configure = null) => TestAppCalls.StartAsync(
         web =>
         {
             web.MapGet("/signin", async (HttpContext context) =>
@@ -26,7 +27,7 @@ public sealed class SignOutTests
                 await context.SignOutAsync();
                 return Results.Redirect("/page");
             });
-            web.MapGet("/page", () => Results.Content(TestApp.Page, "text/html"));
+            web.MapGet("/page", () => Results.Content(TestAppCalls.Page, "text/html"));
         },
         services: services => services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options => configure?.Invoke(options)),
@@ -36,7 +37,8 @@ public sealed class SignOutTests
     public async Task SignOut_CookieAuthentication_NextPageWaitsForTrackJsThenResets()
     {
         await using var app = await StartAsync();
-        var client = app.CreateClient();
+        var cookies = new CookieContainer();
+        var client = app.CreateCookieClient(cookies);
         await client.GetAsync("/signin", Cancel);
 
         await client.GetAsync("/signout", Cancel);
@@ -58,7 +60,8 @@ public sealed class SignOutTests
             appHandlerRan = true;
             return Task.CompletedTask;
         });
-        var client = app.CreateClient();
+        var cookies = new CookieContainer();
+        var client = app.CreateCookieClient(cookies);
         await client.GetAsync("/signin", Cancel);
 
         await client.GetAsync("/signout", Cancel);

@@ -1,69 +1,91 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 
 namespace CioAspNet.Tests.Support;
 
-/// <summary>A small app on TestServer with CioAspNet, fake logging at Debug, and a client that keeps cookies.</summary>
+/// <summary>
+/// A small app with CioAspNet for one test, on TestServer or on Kestrel at 127.0.0.1 with a free port.
+/// Logs go to a <see cref="FakeLogCollector"/>.
+/// </summary>
 internal sealed class TestApp : IAsyncDisposable
 {
-    public const string Page = "<!DOCTYPE html><html><head><title>t</title></head><body><p>page</p></body></html>";
+    public const string SiteId = "testsite0000000000001";
 
-    private readonly WebApplication _app;
-
-    private TestApp(WebApplication app)
+    private TestApp(WebApplication app, HttpClient client)
     {
-        _app = app;
-        Logs = app.Services.GetFakeLogCollector();
+        App = app;
+        Client = client;
     }
 
-    public FakeLogCollector Logs { get; }
+    public WebApplication App { get; }
 
-    public CookieContainer Cookies { get; } = new();
+    public HttpClient Client { get; }
 
-    public IServiceProvider Services => _app.Services;
+    public FakeLogCollector Logs => App.Services.GetFakeLogCollector();
 
     public static async Task<TestApp> StartAsync(
-        Action<WebApplication> map,
+        Action<WebApplication> configure,
+        Dictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null,
-        IDictionary<string, string?>? settings = null,
-        Action<WebApplication>? beforeMap = null)
+        bool kestrel = false,
+        Action<WebApplicationBuilder>? configureBuilder = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
-        builder.WebHost.UseTestServer();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Cio:SiteId"] = "test-site" });
-        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
-        builder.Logging.ClearProviders().AddFakeLogging().SetMinimumLevel(LogLevel.Debug);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Cio:SiteId"] = SiteId,
+
+            // The sample's appsettings.json lands in the test output folder; these override its log levels.
+            ["Logging:LogLevel:Default"] = "Debug",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddFakeLogging();
+        builder.Logging.SetMinimumLevel(LogLevel.Debug);
+        if (kestrel)
+        {
+            builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        }
+        else
+        {
+            builder.WebHost.UseTestServer();
+        }
+
+        configureBuilder?.Invoke(builder);
         builder.Services.AddCio();
         services?.Invoke(builder.Services);
-
         var app = builder.Build();
-        beforeMap?.Invoke(app);
-        map(app);
+        configure(app);
         await app.StartAsync(TestContext.Current.CancellationToken);
-        return new TestApp(app);
-    }
 
-    /// <summary>A client that keeps cookies between requests and does not follow redirects.</summary>
-    public HttpClient CreateClient()
-    {
-        var server = _app.GetTestServer();
-        var handler = new CookieContainerHandler(Cookies) { InnerHandler = server.CreateHandler() };
-        return new HttpClient(handler) { BaseAddress = server.BaseAddress };
+        var client = kestrel
+            ? new HttpClient { BaseAddress = new Uri(KestrelAddress(app)) }
+            : app.GetTestClient();
+        return new TestApp(app, client);
     }
-
-    public IReadOnlyList<FakeLogRecord> LogsWithId(int eventId) =>
-        Logs.GetSnapshot().Where(record => record.Id.Id == eventId).ToList();
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        Client.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+
+    private static string KestrelAddress(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        return addresses.Addresses.Single();
     }
 }

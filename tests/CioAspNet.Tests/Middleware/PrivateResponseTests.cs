@@ -1,8 +1,8 @@
-using CioAspNet.Calls;
+using CioAspNet.Middleware;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OutputCaching;
 
-namespace CioAspNet.Tests.Calls;
+namespace CioAspNet.Tests.Middleware;
 
 public sealed class PrivateResponseTests
 {
@@ -17,19 +17,24 @@ public sealed class PrivateResponseTests
     [InlineData("no-store", "no-store")]
     [InlineData("no-cache, no-store", "no-cache, no-store")]
     [InlineData("public, no-store", "public, no-store")]
-    public void MakePrivate_CacheControl_BecomesPrivateUnlessNoStore(string input, string expected)
+    public void Mark_CacheControl_BecomesPrivateUnlessNoStore(string input, string expected)
     {
-        Assert.Equal(expected, PrivateResponse.MakePrivate(input));
+        var context = new DefaultHttpContext();
+        context.Response.Headers.CacheControl = input;
+
+        PrivateResponse.Mark(context);
+
+        Assert.Equal(expected, context.Response.Headers.CacheControl.ToString());
     }
 
     [Fact]
-    public void TryMark_OutputCacheFeature_DisallowsStorage()
+    public void Mark_OutputCacheFeature_DisallowsStorage()
     {
         var context = new DefaultHttpContext();
         var cache = new OutputCacheFeature(context);
         context.Features.Set<IOutputCacheFeature>(cache);
 
-        Assert.True(PrivateResponse.TryMark(context));
+        PrivateResponse.Mark(context);
 
         Assert.False(cache.Context.AllowCacheStorage);
         Assert.Equal("private", context.Response.Headers.CacheControl.ToString());
