@@ -14,7 +14,10 @@ namespace CioAspNet.Calls;
 /// </summary>
 internal sealed class CarryOverCookie
 {
-    /// <summary>The maximum length of the cookie's value, well below the 4096 bytes that browsers keep per cookie.</summary>
+    /// <summary>
+    /// The maximum length of the cookie's value. It leaves room for the name and attributes under the 4096 bytes per
+    /// cookie that RFC 6265 requires browsers to support.
+    /// </summary>
     public const int MaxValueLength = 3072;
 
     /// <summary>How long the cookie lives: long enough for a chain of redirects, short enough to leave no stale calls.</summary>

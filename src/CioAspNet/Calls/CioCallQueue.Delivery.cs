@@ -97,8 +97,9 @@ internal sealed partial class CioCallQueue
         {
             WriteCarryOver();
         }
-        else if (_calls.Count > 0)
+        else if (_calls.Count > 0 && !HttpMethods.IsHead(_context.Request.Method))
         {
+            // A HEAD response has no body, so its calls are dropped silently; monitors send many of them.
             Log.CallsDiscarded(_logger, _calls.Count, Path,
                 "the response is neither an HTML page that CioAspNet rewrites nor a redirect");
         }

@@ -80,8 +80,7 @@ internal static class CioCallScript
         }
         else
         {
-            // The name is a script expression here, not a value: the page's own URL, as track.js's automatic page
-            // views send it.
+            // The name is a fixed script expression here, not a value: the page's own URL.
             output.Write("[\"page\",window.location.href"u8);
             for (var i = 2; i < call.Arguments.Count; i++)
             {

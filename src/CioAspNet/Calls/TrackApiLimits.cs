@@ -4,8 +4,8 @@ using System.Text.Json.Nodes;
 namespace CioAspNet.Calls;
 
 /// <summary>
-/// The size limits of Customer.io's Track API (docs.customer.io/api/track) that calls are checked against before
-/// they are emitted, in UTF-8 bytes.
+/// The size limits that Customer.io documents for its Track API, in UTF-8 bytes. Calls are checked against them
+/// before they are emitted, because track.js sends them to that API.
 /// </summary>
 internal static class TrackApiLimits
 {

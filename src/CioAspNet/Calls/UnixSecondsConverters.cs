@@ -4,8 +4,8 @@ using System.Text.Json.Serialization;
 namespace CioAspNet.Calls;
 
 /// <summary>
-/// Writes a <see cref="DateTime"/> as seconds since the Unix epoch, the unit of <c>created_at</c> and of dates in
-/// Customer.io. A <see cref="DateTimeKind.Unspecified"/> value is taken as UTC.
+/// Writes a <see cref="DateTime"/> as seconds since the Unix epoch, the unit of <c>created_at</c> in Customer.io.
+/// A <see cref="DateTimeKind.Unspecified"/> value is taken as UTC.
 /// </summary>
 internal sealed class UnixSecondsDateTimeConverter : JsonConverter<DateTime>
 {

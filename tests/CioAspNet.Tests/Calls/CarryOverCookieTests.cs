@@ -47,7 +47,7 @@ public sealed class CarryOverCookieTests
     }
 
     [Fact]
-    public void Write_Cookie_IsHttpOnlyLaxAndShortLived()
+    public void Write_Cookie_HttpOnlyLaxShortLived()
     {
         var context = new DefaultHttpContext();
 
@@ -64,7 +64,7 @@ public sealed class CarryOverCookieTests
     [InlineData(0)]
     [InlineData(10)]
     [InlineData(40)]
-    public void Read_TamperedValue_IsInvalidAndWarns(int position)
+    public void Read_TamperedValue_IsInvalid(int position)
     {
         var written = new DefaultHttpContext();
         _cookie.Write(written, Name, [_factory.CreateTrack("a", null, null)!], _logger);
@@ -81,7 +81,7 @@ public sealed class CarryOverCookieTests
     [Theory]
     [InlineData("not*base64")]
     [InlineData("AAAA")]
-    public void Read_ForeignValue_IsInvalidAndWarns(string value)
+    public void Read_ForeignValue_IsInvalid(string value)
     {
         var read = _cookie.Read(RequestWithCookie(value), Name, _logger);
 
@@ -90,7 +90,7 @@ public sealed class CarryOverCookieTests
     }
 
     [Fact]
-    public void Write_TooManyCalls_DropsOldestAndWarnsForEach()
+    public void Write_TooManyCalls_DropsOldest()
     {
         var calls = Enumerable.Range(0, 40)
             .Select(i => _factory.CreateTrack($"event{i}", new { padding = new string('p', 100) }, null)!)
@@ -101,16 +101,16 @@ public sealed class CarryOverCookieTests
 
         var value = WrittenValue(context)!;
         Assert.InRange(value.Length, 1, CarryOverCookie.MaxValueLength);
-        var kept = _cookie.Read(RequestWithCookie(value), Name, _logger).Calls;
+        var carried = _cookie.Read(RequestWithCookie(value), Name, _logger).Calls;
         var dropped = _logger.Collector.GetSnapshot().Where(r => r.Id.Id == 32).ToList();
-        Assert.Equal(40, kept.Count + dropped.Count);
-        Assert.Equal("track 'event39'", kept[^1].Describe());
+        Assert.Equal(40, carried.Count + dropped.Count);
+        Assert.Equal("track 'event39'", carried[^1].Describe());
         Assert.Contains("'event0'", dropped[0].Message, StringComparison.Ordinal);
         Assert.DoesNotContain(dropped, record => record.Message.Contains("ppp", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Write_OneCallTooLarge_DeletesCookieAndWarns()
+    public void Write_OneCallTooLarge_DeletesCookie()
     {
         var context = new DefaultHttpContext();
 

@@ -44,7 +44,7 @@ public sealed class CioCallFactoryTests
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]
-    public void Track_EmptyName_NotBuiltAndWarns(string? name)
+    public void Track_EmptyName_NotBuilt(string? name)
     {
         Assert.Null(Factory.CreateTrack(name, new { secret = "value-1" }, null));
 
@@ -52,7 +52,7 @@ public sealed class CioCallFactoryTests
     }
 
     [Fact]
-    public void Track_NameOver100Bytes_NotBuiltAndWarnsWithName()
+    public void Track_NameOver100Bytes_NotBuilt()
     {
         var name = new string('é', 51);
 
@@ -68,7 +68,7 @@ public sealed class CioCallFactoryTests
     }
 
     [Fact]
-    public void Track_DataOver100000Bytes_NotBuiltAndWarnsWithoutValue()
+    public void Track_DataOver100000Bytes_NotBuilt()
     {
         var secret = "secret-" + new string('x', 100_000);
 
@@ -80,7 +80,7 @@ public sealed class CioCallFactoryTests
     }
 
     [Fact]
-    public void Track_DataNotAnObject_NotBuiltAndWarns()
+    public void Track_DataNotObject_NotBuilt()
     {
         Assert.Null(Factory.CreateTrack("e", new[] { 1, 2 }, null));
 
@@ -88,7 +88,7 @@ public sealed class CioCallFactoryTests
     }
 
     [Fact]
-    public void Track_DataWithCycle_NotBuiltAndWarns()
+    public void Track_DataWithCycle_NotBuilt()
     {
         var cycle = new Node();
         cycle.Next = cycle;
@@ -99,7 +99,7 @@ public sealed class CioCallFactoryTests
     }
 
     [Fact]
-    public void Identify_IdentifierOver150Bytes_NotBuiltAndWarnsWithoutValue()
+    public void Identify_IdentifierOver150Bytes_NotBuilt()
     {
         var id = "person-" + new string('1', 150);
 
@@ -115,7 +115,7 @@ public sealed class CioCallFactoryTests
     }
 
     [Fact]
-    public void Identify_AttributeNameOver150Bytes_LeavesItOutAndWarnsWithName()
+    public void Identify_AttributeNameOver150Bytes_LeftOut()
     {
         var name = new string('n', 151);
         var identity = new CioIdentity { Id = "1" };
@@ -130,7 +130,7 @@ public sealed class CioCallFactoryTests
     }
 
     [Fact]
-    public void Identify_AttributeValueOver1000Bytes_LeavesItOutAndWarnsWithoutValue()
+    public void Identify_AttributeValueOver1000Bytes_LeftOut()
     {
         var identity = new CioIdentity { Id = "1" };
         identity.Attributes["bio"] = "private-" + new string('ü', 500);
@@ -154,7 +154,7 @@ public sealed class CioCallFactoryTests
     }
 
     [Fact]
-    public void Identify_EmailModeWithoutEmail_NotBuiltAndLogsDebug()
+    public void Identify_EmailModeWithoutEmail_NotBuilt()
     {
         Assert.Null(Factory.CreateIdentify(new CioIdentity { Id = "42" }, CioIdentifier.Email));
 

@@ -41,7 +41,7 @@ public sealed class CioCallScriptTests
 
     [Theory]
     [MemberData(nameof(HostileValues))]
-    public void CioCallScript_HostileValues_LeaveNoMarkupCharacters(string hostile)
+    public void CioCallScript_HostileValues_NoMarkupCharacters(string hostile)
     {
         var call = Factory().CreateTrack("event", new { v = hostile }, null);
 
@@ -67,7 +67,7 @@ public sealed class CioCallScriptTests
     }
 
     [Fact]
-    public void CioJson_DatesAndArrays_BecomeSecondsAndStayArrays()
+    public void CioJson_DatesAndArrays_Serialized()
     {
         var data = new
         {
@@ -110,7 +110,7 @@ public sealed class CioCallScriptTests
     }
 
     [Fact]
-    public void CioCallScript_Reset_RunsLaterCallsAfterTrackJsLoads()
+    public void CioCallScript_Reset_WaitsForTrackJs()
     {
         var factory = Factory();
         CioCall[] calls = [factory.CreateTrack("before", null, null)!, CioCallFactory.CreateReset(), factory.CreateTrack("after", null, null)!];
@@ -121,8 +121,8 @@ public sealed class CioCallScriptTests
         var wait = text.IndexOf("typeof window._cio.reset !== \"function\"", StringComparison.Ordinal);
         var reset = text.IndexOf("window._cio.reset();", StringComparison.Ordinal);
         var after = text.IndexOf("\"after\"", StringComparison.Ordinal);
-        Assert.True(before >= 0 && before < wait, "The call before the reset is pushed at once.");
-        Assert.True(wait < reset && reset < after, "The reset and the call after it wait for track.js.");
+        Assert.InRange(before, 0, wait - 1);
+        Assert.InRange(reset, wait + 1, after - 1);
         Assert.Contains($"++tries < {CioCallScript.ResetPollMaxTries}", text, StringComparison.Ordinal);
         Assert.Equal(["track:before", "track:after"], CioScripts.Describe(CioScripts.CallsIn(text)));
     }

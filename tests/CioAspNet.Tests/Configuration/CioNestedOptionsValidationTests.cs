@@ -35,7 +35,7 @@ public sealed class CioNestedOptionsValidationTests
     }
 
     [Fact]
-    public void Validate_AttributeClaimNamedId_NamesKeyAndFix()
+    public void Validate_AttributeClaimNamedId_Fails()
     {
         var failure = Assert.Single(Validate(options => options.Identify.AttributeClaims["id"] = "uid"));
 
@@ -44,7 +44,7 @@ public sealed class CioNestedOptionsValidationTests
     }
 
     [Fact]
-    public void Validate_LongAttributeNameAndEmptyClaimType_ReportsBoth()
+    public void Validate_TwoAttributeProblems_ReportsBoth()
     {
         var failures = Validate(options => options.Identify.AttributeClaims[new string('a', 151)] = "");
 

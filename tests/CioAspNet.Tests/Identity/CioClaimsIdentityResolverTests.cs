@@ -84,7 +84,7 @@ public sealed class CioClaimsIdentityResolverTests
     }
 
     [Fact]
-    public async Task Resolve_InvalidCreatedAt_LeftOutWithDebugLog()
+    public async Task Resolve_InvalidCreatedAt_LeftOut()
     {
         var (identity, harness) = await ResolveAsync([new("sub", "1"), new("created_at", "last tuesday")]);
         using var _ = harness;
@@ -95,7 +95,7 @@ public sealed class CioClaimsIdentityResolverTests
     }
 
     [Fact]
-    public async Task Resolve_MissingIdClaim_ReturnsNullWithDebugLog()
+    public async Task Resolve_MissingIdClaim_ReturnsNull()
     {
         var (identity, harness) = await ResolveAsync([new(ClaimTypes.Email, "ada@example.com")]);
         using var _ = harness;

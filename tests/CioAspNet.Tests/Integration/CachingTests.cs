@@ -21,7 +21,7 @@ public sealed class CachingTests
     [InlineData("public, max-age=60", "max-age=60, private")]
     [InlineData("no-store", "no-store")]
     [InlineData("no-cache, no-store, must-revalidate", "no-cache, no-store, must-revalidate")]
-    public async Task Queue_ResponseWithCalls_CacheControlPrivateUnlessNoStore(string? appValue, string expected)
+    public async Task Queue_Calls_MakeCacheControlPrivate(string? appValue, string expected)
     {
         await using var app = await TestAppCalls.StartAsync(web => web.MapGet("/page", (HttpContext context, ICioCalls cio) =>
         {
@@ -57,7 +57,7 @@ public sealed class CachingTests
     [Theory]
     [InlineData(true, false)]
     [InlineData(false, true)]
-    public async Task Queue_OutputCache_StoresOnlyResponsesWithoutCalls(bool queueCall, bool expectCached)
+    public async Task Queue_OutputCache_SkipsResponsesWithCalls(bool queueCall, bool expectCached)
     {
         var count = 0;
         await using var app = await TestAppCalls.StartAsync(

@@ -42,7 +42,7 @@ public sealed class CarryOverTests
     }
 
     [Fact]
-    public async Task CarryOver_TwoRedirects_EmitsBothCallsOnceInOrder()
+    public async Task CarryOver_TwoRedirects_EmitsBothOnce()
     {
         await using var app = await StartAsync();
         var cookies = new CookieContainer();
@@ -89,7 +89,7 @@ public sealed class CarryOverTests
     }
 
     [Fact]
-    public async Task CarryOver_AssetAndJsonBetween_LeaveCookieForPage()
+    public async Task CarryOver_AssetsBetween_LeaveCookie()
     {
         await using var app = await StartAsync();
         var cookies = new CookieContainer();
@@ -106,7 +106,7 @@ public sealed class CarryOverTests
     }
 
     [Fact]
-    public async Task CarryOver_FetchOfHtml_LeavesCookieForPage()
+    public async Task CarryOver_FetchOfHtml_LeavesCookie()
     {
         await using var app = await StartAsync();
         var cookies = new CookieContainer();
@@ -125,7 +125,7 @@ public sealed class CarryOverTests
     }
 
     [Fact]
-    public async Task CarryOver_PageEmittingCalls_DeletesCookieAndIsPrivate()
+    public async Task CarryOver_Page_DeletesCookie()
     {
         await using var app = await StartAsync();
         var cookies = new CookieContainer();
@@ -140,7 +140,7 @@ public sealed class CarryOverTests
     }
 
     [Fact]
-    public async Task CarryOver_TamperedCookie_IgnoredWithWarningAndDeleted()
+    public async Task CarryOver_TamperedCookie_IgnoredWithWarning()
     {
         await using var app = await StartAsync();
         var cookies = new CookieContainer();
@@ -162,7 +162,7 @@ public sealed class CarryOverTests
     }
 
     [Fact]
-    public async Task CarryOver_TamperedCookieThenRedirect_KeepsOnlyNewCalls()
+    public async Task CarryOver_TamperedThenRedirect_KeepsNewCalls()
     {
         await using var app = await StartAsync();
         var cookies = new CookieContainer();
@@ -177,7 +177,7 @@ public sealed class CarryOverTests
     }
 
     [Fact]
-    public async Task CarryOver_RedirectFromExcludedPath_StillCarriesCalls()
+    public async Task CarryOver_ExcludedPathRedirect_CarriesCalls()
     {
         await using var app = await StartAsync(new Dictionary<string, string?> { ["Cio:ExcludedPaths:0"] = "/admin" });
         var cookies = new CookieContainer();

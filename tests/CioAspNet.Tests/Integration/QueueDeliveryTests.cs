@@ -13,7 +13,7 @@ public sealed class QueueDeliveryTests
     private static IResult Html(string html = TestAppCalls.Page) => Results.Content(html, "text/html; charset=utf-8");
 
     [Fact]
-    public async Task Queue_CallsFromEndpoint_EmittedAfterLoaderInOrder()
+    public async Task Queue_EndpointCalls_EmittedInOrder()
     {
         await using var app = await TestAppCalls.StartAsync(web => web.MapGet("/page", (ICioCalls cio) =>
         {
@@ -34,7 +34,7 @@ public sealed class QueueDeliveryTests
     }
 
     [Fact]
-    public async Task Queue_FromMiddlewareAndHttpContext_SharesOneQueue()
+    public async Task Queue_MiddlewareAndEndpoint_ShareQueue()
     {
         await using var app = await TestAppCalls.StartAsync(
             web => web.MapGet("/page", (HttpContext context, ICioCalls cio) =>
@@ -110,7 +110,7 @@ public sealed class QueueDeliveryTests
     }
 
     [Fact]
-    public async Task Queue_HostileEventData_DecodesToOriginalWithoutExtraScripts()
+    public async Task Queue_HostileEventData_DecodesToOriginal()
     {
         const string hostile = "</script><script>window.__xss=1</script>\u2028<!--\"'\\";
         await using var app = await TestAppCalls.StartAsync(web => web.MapGet("/page", (ICioCalls cio) =>
@@ -129,7 +129,7 @@ public sealed class QueueDeliveryTests
     }
 
     [Fact]
-    public async Task Queue_JsonResponse_DiscardsCallsWithWarning()
+    public async Task Queue_JsonResponse_Warns()
     {
         await using var app = await TestAppCalls.StartAsync(web => web.MapGet("/api", (ICioCalls cio) =>
         {
@@ -145,7 +145,23 @@ public sealed class QueueDeliveryTests
     }
 
     [Fact]
-    public async Task Queue_PageWithoutBodyEndTag_DiscardsCallsWithWarning()
+    public async Task Queue_HeadRequest_DropsSilently()
+    {
+        await using var app = await TestAppCalls.StartAsync(web => web.MapMethods("/page", ["HEAD"], (ICioCalls cio) =>
+        {
+            cio.Track("probe");
+            return Html();
+        }));
+
+        using var head = new HttpRequestMessage(HttpMethod.Head, "/page");
+        var response = await app.Client.SendAsync(head, Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(app.LogsWithId(33));
+    }
+
+    [Fact]
+    public async Task Queue_PageWithoutBodyEnd_Warns()
     {
         await using var app = await TestAppCalls.StartAsync(web => web.MapGet("/fragment", (ICioCalls cio) =>
         {
@@ -160,7 +176,7 @@ public sealed class QueueDeliveryTests
     }
 
     [Fact]
-    public async Task Queue_CallAfterBodyWritten_DroppedWithWarning()
+    public async Task Queue_CallAfterBodyWritten_Dropped()
     {
         await using var app = await TestAppCalls.StartAsync(web => web.MapGet("/page", async (HttpContext context, ICioCalls cio) =>
         {

@@ -54,7 +54,7 @@ public sealed class SampleFlowTests : IClassFixture<WebApplicationFactory<Progra
     }
 
     [Fact]
-    public async Task Sample_AddToCartAnonymous_TracksWithArrayParams()
+    public async Task Sample_AddToCart_TracksAnonymously()
     {
         var response = await SubmitAsync("/Shop/Product", "add-to-cart");
         var page = await response.Content.ReadAsStringAsync(Cancel);
@@ -81,7 +81,7 @@ public sealed class SampleFlowTests : IClassFixture<WebApplicationFactory<Progra
     }
 
     [Fact]
-    public async Task Sample_SignOut_NextPageResetsWithoutIdentify()
+    public async Task Sample_SignOut_ResetsWithoutIdentify()
     {
         await SignInAsAdaAsync();
 

@@ -34,7 +34,7 @@ public sealed class SignOutTests
         beforeMap: web => web.UseAuthentication());
 
     [Fact]
-    public async Task SignOut_CookieAuthentication_NextPageWaitsForTrackJsThenResets()
+    public async Task SignOut_CookieAuthentication_NextPageResets()
     {
         await using var app = await StartAsync();
         var cookies = new CookieContainer();

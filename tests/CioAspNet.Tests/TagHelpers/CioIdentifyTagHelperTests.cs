@@ -36,7 +36,7 @@ public sealed class CioIdentifyTagHelperTests
     }
 
     [Fact]
-    public async Task IdentifyTagHelper_SignedIn_EmitsIdEmailNamesAndCreatedAt()
+    public async Task IdentifyTagHelper_SignedIn_EmitsStandardAttributes()
     {
         using var harness = new TagHelperHarness();
         harness.SignIn(new Claim(ClaimTypes.NameIdentifier, "42"), new(ClaimTypes.Email, "ada@example.com"),
@@ -61,7 +61,7 @@ public sealed class CioIdentifyTagHelperTests
     }
 
     [Fact]
-    public async Task IdentifyTagHelper_MissingClaims_RendersNothingAndLogsDebug()
+    public async Task IdentifyTagHelper_MissingClaims_RendersNothing()
     {
         using var harness = new TagHelperHarness();
         harness.SignIn(new Claim(ClaimTypes.Name, "Ada"));
@@ -84,7 +84,7 @@ public sealed class CioIdentifyTagHelperTests
     }
 
     [Fact]
-    public async Task IdentifyTagHelper_ResolverThrows_RendersNothingAndLogsError()
+    public async Task IdentifyTagHelper_ResolverThrows_LogsError()
     {
         using var harness = new TagHelperHarness(configure: services =>
             services.AddSingleton<ICioIdentityResolver, FailingResolver>());
@@ -98,7 +98,7 @@ public sealed class CioIdentifyTagHelperTests
     }
 
     [Fact]
-    public async Task IdentifyTagHelper_TagAttributes_AddToAndReplaceMapped()
+    public async Task IdentifyTagHelper_TagAttributes_OverrideMapped()
     {
         using var harness = new TagHelperHarness(new Dictionary<string, string?> { ["Cio:Identify:AttributeClaims:plan"] = "plan" });
         harness.SignIn(new Claim("sub", "1"), new("plan", "free"));
@@ -115,7 +115,7 @@ public sealed class CioIdentifyTagHelperTests
 
     [Theory]
     [MemberData(nameof(CioAspNet.Tests.Calls.CioCallScriptTests.HostileValues), MemberType = typeof(CioAspNet.Tests.Calls.CioCallScriptTests))]
-    public async Task IdentifyTagHelper_HostileClaimsAndAttributes_DecodeToOriginal(string hostile)
+    public async Task IdentifyTagHelper_HostileClaims_DecodeToOriginal(string hostile)
     {
         using var harness = new TagHelperHarness();
         harness.SignIn(new Claim("sub", hostile), new("email", hostile), new("given_name", hostile));
@@ -131,7 +131,7 @@ public sealed class CioIdentifyTagHelperTests
     }
 
     [Fact]
-    public async Task IdentifyTagHelper_Emitted_MakesResponsePrivateAndUncached()
+    public async Task IdentifyTagHelper_Emitted_DisablesCaching()
     {
         using var harness = new TagHelperHarness();
         harness.SignIn(new Claim("sub", "1"));
@@ -158,7 +158,7 @@ public sealed class CioIdentifyTagHelperTests
     }
 
     [Fact]
-    public async Task IdentifyTagHelper_SignedOutInThisRequest_RendersNothing()
+    public async Task IdentifyTagHelper_SigningOut_RendersNothing()
     {
         using var harness = new TagHelperHarness();
         harness.SignIn(new Claim("sub", "1"));

@@ -22,7 +22,7 @@ public sealed class CioTrackAndPageTagHelperTests
     }
 
     [Fact]
-    public async Task TrackTagHelper_NameDataAndArrayParams_EmitsThreeArguments()
+    public async Task TrackTagHelper_UseArrayParams_ThirdArgument()
     {
         using var harness = new TagHelperHarness();
 
@@ -38,7 +38,7 @@ public sealed class CioTrackAndPageTagHelperTests
     }
 
     [Fact]
-    public async Task TrackTagHelper_EmptyName_RendersNothingAndWarns()
+    public async Task TrackTagHelper_EmptyName_RendersNothing()
     {
         using var harness = new TagHelperHarness();
 
