@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace CioAspNet.Calls;
 
-// The delivery half of CioCallQueue. When the response starts, the calls go one of three ways: into an HTML page
-// that the middleware rewrites (with the carried calls, and the cookie is deleted), into the carry-over cookie on a
-// redirect (carried and new calls together), or nowhere (any other response, which leaves the cookie alone so that
-// a stylesheet or JSON request between a redirect and its page does not consume it).
+// The delivery half of CioCallQueue. When the response starts, the calls go one of three ways. An HTML page that the
+// middleware rewrites emits them with the carried calls, and the cookie is deleted. A redirect writes the carried
+// and new calls to the carry-over cookie. Any other response emits nothing and leaves the cookie alone, so that a
+// stylesheet or JSON request between a redirect and its page does not consume it.
 internal sealed partial class CioCallQueue
 {
     private DeliveryState _state;
@@ -22,7 +22,7 @@ internal sealed partial class CioCallQueue
     /// <summary>Whether a reset was queued during this request, which means the principal has just signed out.</summary>
     public bool ResetQueued => _calls.Exists(call => call.IsReset);
 
-    /// <summary>Whether the carry-over cookie holds a reset that this page will emit.</summary>
+    /// <summary>Whether the carry-over cookie contains a reset that this page will emit.</summary>
     public bool ResetCarried => Carried.Any(call => call.IsReset);
 
     /// <summary>
@@ -110,7 +110,7 @@ internal sealed partial class CioCallQueue
         var carried = ReadCarried();
         if (_calls.Count == 0 && !carried.Invalid)
         {
-            // The cookie, if there is one, still holds every pending call.
+            // The cookie, if there is one, still contains every pending call.
             return;
         }
 
