@@ -8,7 +8,7 @@ namespace CioAspNet.Configuration;
 /// Checks <see cref="CioOptions"/> at start-up and on every reload, and reports every problem in one result.
 /// Each message names the configuration key and the fix.
 /// </summary>
-internal sealed class CioOptionsValidator : IValidateOptions<CioOptions>
+internal sealed partial class CioOptionsValidator : IValidateOptions<CioOptions>
 {
     private const int MaxSiteIdLength = 100;
 
@@ -30,6 +30,9 @@ internal sealed class CioOptionsValidator : IValidateOptions<CioOptions>
         ValidateScriptUrl(options.ScriptUrl, failures);
         ValidateExcludedPaths(options.ExcludedPaths, failures);
         ValidateLinks(options.Links, failures);
+        ValidateIdentify(options.Identify, failures);
+        ValidateCsp(options.Csp, failures);
+        ValidateCalls(options.Calls, failures);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

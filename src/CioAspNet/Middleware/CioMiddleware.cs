@@ -1,7 +1,8 @@
+using CioAspNet.Calls;
+using CioAspNet.Configuration;
 using CioAspNet.Links;
 using CioAspNet.Logging;
 using CioAspNet.Privacy;
-using CioAspNet.Configuration;
 using CioAspNet.Rewriting;
 using CioAspNet.Snippet;
 using Microsoft.AspNetCore.Http;
@@ -12,8 +13,8 @@ using Microsoft.Extensions.Options;
 namespace CioAspNet.Middleware;
 
 /// <summary>
-/// Inserts the Customer.io loader before the <c>&lt;/body&gt;</c> end tag of every HTML page. It reads the
-/// current options, skips requests that cannot carry a page, and hands the body to <see cref="CioResponseBody"/>.
+/// Inserts the Customer.io loader and the request's calls before the <c>&lt;/body&gt;</c> end tag of every HTML
+/// page. It reads the current options, skips requests that cannot carry a page, and hands the body to <see cref="CioResponseBody"/>.
 /// </summary>
 internal sealed class CioMiddleware
 {
@@ -50,6 +51,8 @@ internal sealed class CioMiddleware
             return _next(context);
         }
 
+        // Registered before the exclusion check, so that a redirect from an excluded path still carries its calls.
+        context.Response.OnStarting(OnResponseStarting, context);
         if (PathExclusion.IsExcluded(context.Request.Path, options.ExcludedPaths))
         {
             Log.ResponseSkipped(_logger, context.Request.Path, "the path is excluded by Cio:ExcludedPaths");
@@ -81,10 +84,18 @@ internal sealed class CioMiddleware
         LogOutcome(context, body);
     }
 
-    // Runs when the response starts and is known to be an HTML page, so headers can still change.
+    private static Task OnResponseStarting(object state)
+    {
+        ((HttpContext)state).Features.Get<CioCallQueue>()?.OnResponseStarting();
+        return Task.CompletedTask;
+    }
+
+    // Runs at the first write of a page that is rewritten, before the response starts, so headers can still change.
     private HtmlRewriter CreateRewriter(HttpContext context, CioPageFeature page)
     {
-        var content = new CioPageContent(page.Loader, nonce: null);
+        var queue = CioCallQueue.Get(context);
+        queue.BeginPage();
+        var content = new CioPageContent(page.Loader, context, page.Options, queue);
         var allowList = _allowLists.Get(page.Options);
         var cioId = allowList.IsEmpty ? null : _cioIds.GetCioId(context);
         if (cioId is null)
@@ -106,6 +117,8 @@ internal sealed class CioMiddleware
             LogSkipped(context, body.SkipReason, path);
             return;
         }
+
+        context.Features.Get<CioCallQueue>()?.CompletePage(rewriter.Inserted);
 
         if (rewriter.RewrittenLinks > 0)
         {
