@@ -60,6 +60,7 @@ public static class CioServiceCollectionExtensions
         services.AddOptions<CioOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CioOptions>, CioOptionsValidator>());
         services.TryAddSingleton<CioLoaderCache>();
+        services.TryAddSingleton<ICioCspSources, CioCspSources>();
         services.TryAddSingleton<DomainAllowListCache>();
         services.TryAddSingleton<ICioIdAccessor, CioIdAccessor>();
         services.TryAddSingleton<ICioLinkRewriter, CioLinkRewriter>();
