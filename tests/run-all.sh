@@ -46,6 +46,15 @@ for trx in "$results_dir"/*.trx; do
   failed=$((failed + ${f:-0} + ${e:-0}))
 done
 
+# The install test packs the library and installs it into a fresh app; it counts as one more test.
+if [ "${CIO_SKIP_INSTALL_TEST:-}" != "1" ]; then
+  if bash "$repo_root/tests/install-test.sh"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+  fi
+fi
+
 echo "$passed passed, $failed failed"
 if [ "$test_exit" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
   exit 1
