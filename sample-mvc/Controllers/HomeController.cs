@@ -12,6 +12,9 @@ public sealed class HomeController : Controller
     /// <summary>A page whose layout places the loader with &lt;cio-snippet /&gt;.</summary>
     public IActionResult Explicit() => View();
 
+    /// <summary>A view that flushes its head early, so the streaming rewriter inserts the loader.</summary>
+    public IActionResult Streamed() => View();
+
     /// <summary>A page that opts out of tracking with [CioDisabled]: it gets no loader and no link rewriting.</summary>
     [CioDisabled]
     public IActionResult Untracked() => View();

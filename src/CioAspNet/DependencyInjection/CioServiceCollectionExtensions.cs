@@ -5,6 +5,8 @@ using CioAspNet.Identity;
 using CioAspNet.Links;
 using CioAspNet.Middleware;
 using CioAspNet.Snippet;
+using CioAspNet.TagHelpers;
+using Microsoft.AspNetCore.Razor.TagHelpers;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -65,6 +67,7 @@ public static class CioServiceCollectionExtensions
         services.TryAddSingleton<ICioIdAccessor, CioIdAccessor>();
         services.TryAddSingleton<ICioLinkRewriter, CioLinkRewriter>();
         services.TryAddSingleton<CioPipelineMarker>();
+        services.TryAddEnumerable(ServiceDescriptor.Transient<ITagHelperComponent, CioBodyTagHelperComponent>());
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, CioStartupFilter>());
         AddCalls(services);
         return services;

@@ -13,8 +13,12 @@ internal sealed class LinkTagWriter
 {
     private const int MaxStackUrlLength = 1024;
 
+    // Bytes that send a URL to the slow path: references, escapes, and characters the attribute encoder changes.
+    private static readonly SearchValues<byte> SlowPathBytes = SearchValues.Create("&%<>\"'`"u8);
+
     private readonly DomainAllowList _allowList;
     private readonly string _cioId;
+    private readonly byte[] _parameter;
     private readonly bool _utf8;
 
     /// <param name="allowList">The hosts that may receive the cio_id.</param>
@@ -24,6 +28,7 @@ internal sealed class LinkTagWriter
     {
         _allowList = allowList;
         _cioId = cioId;
+        _parameter = Encoding.ASCII.GetBytes(LinkUrl.ParameterName + "=" + cioId);
         _utf8 = utf8;
     }
 
@@ -38,7 +43,13 @@ internal sealed class LinkTagWriter
             return false;
         }
 
-        var url = DecodeUrl(href.ValueIn(tagBytes));
+        var value = href.ValueIn(tagBytes);
+        if (IsPlainAscii(value) && value.Length <= MaxStackUrlLength)
+        {
+            return TryWritePlain(tagBytes, href, output);
+        }
+
+        var url = DecodeUrl(value);
         if (url is null || !LinkUrl.IsAllowed(url, _allowList))
         {
             return false;
@@ -51,6 +62,51 @@ internal sealed class LinkTagWriter
         RewrittenLinks++;
         return true;
     }
+
+    // Perf: most links are printable ASCII without references or escapes. Their host is checked on the stack and
+    // the new value is written straight from the tag bytes, so such links allocate nothing. The result is the
+    // same as the general path's, which the link tests check for every case.
+    private bool TryWritePlain(ReadOnlySpan<byte> tagBytes, HtmlAttributeSpan href, IBufferWriter<byte> output)
+    {
+        var value = href.ValueIn(tagBytes);
+        Span<char> url = stackalloc char[value.Length];
+        Ascii.ToUtf16(value, url, out _);
+        if (!LinkUrl.IsAllowed(url, _allowList))
+        {
+            return false;
+        }
+
+        var hash = value.IndexOf((byte)'#');
+        var beforeFragment = hash < 0 ? value : value[..hash];
+        var question = beforeFragment.IndexOf((byte)'?');
+        output.Write(tagBytes[..href.ValueStart]);
+        if (question < 0)
+        {
+            output.Write(beforeFragment);
+            output.Write("?"u8);
+        }
+        else
+        {
+            // Without '&' the query is one pair at most: it is replaced when it is _cio_id, else kept before it.
+            var query = beforeFragment[(question + 1)..];
+            var pairName = query.IndexOf((byte)'=') is var equals and >= 0 ? query[..equals] : query;
+            var replace = query.IsEmpty || pairName.SequenceEqual("_cio_id"u8);
+            output.Write(replace ? beforeFragment[..(question + 1)] : beforeFragment);
+            if (!replace)
+            {
+                output.Write("&amp;"u8);
+            }
+        }
+
+        output.Write(_parameter);
+        output.Write(hash < 0 ? ReadOnlySpan<byte>.Empty : value[hash..]);
+        output.Write(tagBytes[(href.ValueStart + href.ValueLength)..]);
+        RewrittenLinks++;
+        return true;
+    }
+
+    private static bool IsPlainAscii(ReadOnlySpan<byte> value) =>
+        value.IndexOfAnyExceptInRange((byte)0x21, (byte)0x7E) < 0 && value.IndexOfAny(SlowPathBytes) < 0;
 
     private static bool TryFindHref(in HtmlTagToken tag, ReadOnlySpan<byte> tagBytes, out HtmlAttributeSpan href)
     {

@@ -90,22 +90,30 @@ internal sealed class CioMiddleware
         return Task.CompletedTask;
     }
 
-    // Runs at the first write of a page that is rewritten, before the response starts, so headers can still change.
-    private HtmlRewriter CreateRewriter(HttpContext context, CioPageFeature page)
+    // Runs at the first write of a page, before the response starts, so headers can still change. Returns null
+    // when the Razor view wrote the loader and calls and no link needs a cio_id: the page then passes untouched.
+    private HtmlRewriter? CreateRewriter(HttpContext context, CioPageFeature page)
     {
-        var queue = CioCallQueue.Get(context);
-        queue.BeginPage();
-        var content = new CioPageContent(page.Loader, context, page.Options, queue);
+        var insertedByView = page.Insertion == PageInsertion.RazorView;
         var allowList = _allowLists.Get(page.Options);
         var cioId = allowList.IsEmpty ? null : _cioIds.GetCioId(context);
-        if (cioId is null)
+        var links = cioId is null
+            ? null
+            : new LinkTagWriter(allowList, cioId, HtmlResponsePolicy.IsUtf8(context.Response.ContentType));
+        if (links is not null)
         {
-            return new HtmlRewriter(content);
+            PrivateResponse.Mark(context);
         }
 
-        PrivateResponse.Mark(context);
-        var utf8 = HtmlResponsePolicy.IsUtf8(context.Response.ContentType);
-        return new HtmlRewriter(content, new LinkTagWriter(allowList, cioId, utf8));
+        if (insertedByView)
+        {
+            return links is null ? null : new HtmlRewriter(content: null, links);
+        }
+
+        page.Insertion = PageInsertion.Rewriter;
+        var queue = CioCallQueue.Get(context);
+        queue.BeginPage();
+        return new HtmlRewriter(new CioPageContent(page.Loader, context, page.Options, queue), links);
     }
 
     private void LogOutcome(HttpContext context, CioResponseBody body)
@@ -118,12 +126,18 @@ internal sealed class CioMiddleware
             return;
         }
 
-        context.Features.Get<CioCallQueue>()?.CompletePage(rewriter.Inserted);
-
         if (rewriter.RewrittenLinks > 0)
         {
             Log.LinksRewritten(_logger, path, rewriter.RewrittenLinks);
         }
+
+        if (context.Features.Get<CioPageFeature>()?.Insertion == PageInsertion.RazorView)
+        {
+            // The view inserted the loader; the rewriter only changed links.
+            return;
+        }
+
+        context.Features.Get<CioCallQueue>()?.CompletePage(rewriter.Inserted);
 
         if (rewriter.AbandonedTags > 0)
         {

@@ -20,4 +20,20 @@ internal sealed class CioPageFeature
 
     /// <summary>Whether a tag helper has written the loader into the page.</summary>
     public bool LoaderWritten { get; set; }
+
+    /// <summary>Who writes the loader and calls before <c>&lt;/body&gt;</c>; whoever comes first claims it.</summary>
+    public PageInsertion Insertion { get; set; }
+}
+
+/// <summary>Where the content before <c>&lt;/body&gt;</c> comes from.</summary>
+internal enum PageInsertion
+{
+    /// <summary>Not decided yet.</summary>
+    None,
+
+    /// <summary>The Razor view's body tag helper component wrote it, so the rewriter need not look for the tag.</summary>
+    RazorView,
+
+    /// <summary>The response started before the view reached its body, so the rewriter inserts it.</summary>
+    Rewriter,
 }

@@ -19,7 +19,7 @@ internal sealed partial class CioResponseBody : Stream, IHttpResponseBodyFeature
     private readonly HttpContext _context;
     private readonly IHttpResponseBodyFeature _inner;
     private readonly Func<SkipReason> _checkTracking;
-    private readonly Func<HtmlRewriter> _createRewriter;
+    private readonly Func<HtmlRewriter?> _createRewriter;
     private PipeWriter? _writer;
     private HtmlRewriter? _rewriter;
     private bool _decided;
@@ -28,9 +28,11 @@ internal sealed partial class CioResponseBody : Stream, IHttpResponseBodyFeature
     /// <param name="context">The request.</param>
     /// <param name="inner">The original body, which receives every byte.</param>
     /// <param name="checkTracking">Returns why this person must not be tracked, or <see cref="SkipReason.None"/>.</param>
-    /// <param name="createRewriter">Creates the rewriter once the response is known to be an HTML page.</param>
+    /// <param name="createRewriter">
+    /// Creates the rewriter once the response is known to be an HTML page; returns null when the page needs none.
+    /// </param>
     public CioResponseBody(
-        HttpContext context, IHttpResponseBodyFeature inner, Func<SkipReason> checkTracking, Func<HtmlRewriter> createRewriter)
+        HttpContext context, IHttpResponseBodyFeature inner, Func<SkipReason> checkTracking, Func<HtmlRewriter?> createRewriter)
     {
         _context = context;
         _inner = inner;
@@ -114,12 +116,18 @@ internal sealed partial class CioResponseBody : Stream, IHttpResponseBodyFeature
             return;
         }
 
+        _rewriter = _createRewriter();
+        if (_rewriter is null)
+        {
+            SkipReason = SkipReason.InsertedByRazorView;
+            return;
+        }
+
         // The inserted bytes change the length, the entity and the byte offsets, and the rewriter streams.
         var headers = _context.Response.Headers;
         _context.Response.ContentLength = null;
         headers.ETag = default;
         headers.AcceptRanges = default;
-        _rewriter = _createRewriter();
     }
 
     private async Task SendFileThroughRewriterAsync(

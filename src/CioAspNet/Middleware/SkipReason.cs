@@ -15,6 +15,7 @@ internal enum SkipReason
     GlobalPrivacyControl,
     NoTrackingConsent,
     ConsentFeatureMissing,
+    InsertedByRazorView,
 }
 
 internal static class SkipReasonExtensions
@@ -31,6 +32,7 @@ internal static class SkipReasonExtensions
         SkipReason.EndpointOptedOut => "the endpoint has [CioDisabled] or DisableCio()",
         SkipReason.GlobalPrivacyControl => "the request sent Sec-GPC: 1 and Cio:Privacy:HonorGlobalPrivacyControl is true",
         SkipReason.NoTrackingConsent => "the person has not given tracking consent (Cio:Privacy:RequireConsent)",
+        SkipReason.InsertedByRazorView => "the Razor view wrote the loader and calls, and no link needs a cio_id",
         SkipReason.ConsentFeatureMissing =>
             "Cio:Privacy:RequireConsent is true but the request has no consent feature; call app.UseCookiePolicy()",
         _ => "no reason",
