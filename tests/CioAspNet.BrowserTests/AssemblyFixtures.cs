@@ -4,3 +4,4 @@ using CioAspNet.BrowserTests.Support;
 [assembly: AssemblyFixture(typeof(ChromiumFixture))]
 [assembly: AssemblyFixture(typeof(UsSampleAppServer))]
 [assembly: AssemblyFixture(typeof(EuSampleAppServer))]
+[assembly: AssemblyFixture(typeof(ComponentsAppServer))]

@@ -38,6 +38,12 @@ public sealed class CioOptions
     public bool UseInApp { get; set; }
 
     /// <summary>
+    /// Whether each page also gets a script that sends a page view after every enhanced navigation of Blazor's
+    /// blazor.web.js, which changes pages without a full load. Default: <see langword="false"/>.
+    /// </summary>
+    public bool TrackEnhancedNavigation { get; set; }
+
+    /// <summary>
     /// A replacement for the region's script URL, for a proxy or a self-hosted copy. Default: <see langword="null"/>,
     /// which selects the URL of <see cref="Region"/>. It must be an absolute https URL, or http on a loopback host.
     /// </summary>

@@ -8,7 +8,8 @@ namespace CioAspNet.Middleware;
 
 /// <summary>
 /// What the middleware inserts into one page: the loader, unless the page has one already, then the queued and
-/// carried calls. Both carry the request's CSP nonce, read when they are written, after the app has set it.
+/// carried calls, then the enhanced navigation script when <see cref="CioOptions.TrackEnhancedNavigation"/> is on.
+/// Each carries the request's CSP nonce, read when they are written, after the app has set it.
 /// </summary>
 internal sealed class CioPageContent : IBodyEndContent
 {
@@ -33,6 +34,13 @@ internal sealed class CioPageContent : IBodyEndContent
             _loader.WriteTo(output, nonce);
         }
 
+        // NOTE: blazor.web.js merges the response of an enhanced navigation into the current document without
+        // running its scripts, so the browser never runs the calls queued for that response.
         CioCallScript.Write(output, _queue.TakePageCalls(), nonce);
+
+        if (_options.TrackEnhancedNavigation)
+        {
+            EnhancedNavigationScript.WriteTo(output, nonce);
+        }
     }
 }

@@ -129,7 +129,7 @@ public sealed class FaultTests
     {
         var request = "GET /?_cio_id=a1b2c3 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"u8.ToArray();
         var next = 0;
-        var workers = Enumerable.Range(0, 4).Select(async _ =>
+        var workers = Enumerable.Range(0, 2).Select(async _ =>
         {
             var buffer = new byte[4096];
             while (Interlocked.Increment(ref next) <= count)
