@@ -36,7 +36,7 @@ internal sealed partial class CioCallQueue : ICioCalls
     /// when it is not, queued calls are ignored.
     /// </summary>
     public bool Enabled =>
-        _options is { Enabled: true } options && TrackingGate.GetBlockReason(_context, options) == SkipReason.None;
+        _options is { Enabled: true } options && TrackingGate.GetBlockReason(_context, options, checkPath: false) == SkipReason.None;
 
     public IReadOnlyList<CioCall> Queued => _calls;
 

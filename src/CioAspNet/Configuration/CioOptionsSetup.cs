@@ -5,7 +5,8 @@ namespace CioAspNet.Configuration;
 
 /// <summary>
 /// Binds <see cref="CioOptions"/> from a configuration section. A value that cannot be converted (such as
-/// <c>Cio:Region=Asia</c>) does not throw here: validation reports it with the other problems.
+/// <c>Cio:Region=Asia</c>) does not throw here: each such value is recorded, the others are bound, and validation
+/// reports them all with its own problems.
 /// </summary>
 internal sealed class CioOptionsSetup : IConfigureOptions<CioOptions>
 {
@@ -22,10 +23,36 @@ internal sealed class CioOptionsSetup : IConfigureOptions<CioOptions>
         {
             _section.Bind(options);
         }
-        catch (InvalidOperationException ex)
+        catch (InvalidOperationException)
         {
-            options.BindingErrors.Add(ex.Message + " Correct the value in configuration; the options table of the " +
-                "README lists the accepted values.");
+            BindValueByValue(options);
         }
+    }
+
+    // The binder stops at the first bad value, so each value is tried alone to find every bad one.
+    private void BindValueByValue(CioOptions options)
+    {
+        var prefix = _section is IConfigurationSection section ? section.Path : CioOptions.SectionName;
+        var valid = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in _section.AsEnumerable(makePathsRelative: true))
+        {
+            if (value is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                new ConfigurationBuilder().AddInMemoryCollection([new(key, value)]).Build().Bind(new CioOptions());
+                valid[key] = value;
+            }
+            catch (InvalidOperationException)
+            {
+                options.BindingErrors.Add($"{prefix}:{key} has the invalid value '{value}'. Correct it in configuration; " +
+                    "docs/configuration.md lists the type and accepted values of every key.");
+            }
+        }
+
+        new ConfigurationBuilder().AddInMemoryCollection(valid).Build().Bind(options);
     }
 }

@@ -1,3 +1,4 @@
+using CioAspNet.Configuration;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using CioAspNet.Logging;
@@ -29,7 +30,9 @@ public sealed class CioClaimsIdentityResolver : ICioIdentityResolver
     {
         ArgumentNullException.ThrowIfNull(principal);
         ArgumentNullException.ThrowIfNull(context);
-        return ValueTask.FromResult(Resolve(principal, _options.CurrentValue.Identify, context.Request.Path.Value ?? "/"));
+        var options = CioOptionsAccess.TryGetCurrent(_options, _logger);
+        return ValueTask.FromResult(
+            options is null ? null : Resolve(principal, options.Identify, context.Request.Path.Value ?? "/"));
     }
 
     private CioIdentity? Resolve(ClaimsPrincipal principal, CioIdentifyOptions options, string path)

@@ -1,3 +1,4 @@
+using CioAspNet.Configuration;
 using CioAspNet.Logging;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -20,7 +21,13 @@ internal sealed class CioIdAccessor : ICioIdAccessor
     public string? GetCioId(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var links = _options.CurrentValue.Links;
+        var options = CioOptionsAccess.TryGetCurrent(_options, _logger);
+        if (options is null)
+        {
+            return null;
+        }
+
+        var links = options.Links;
 
         var user = context.User;
         if (user.Identity?.IsAuthenticated == true && user.FindFirst(links.ClaimType)?.Value is { } claim)

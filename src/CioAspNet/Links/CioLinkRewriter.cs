@@ -1,6 +1,8 @@
+using CioAspNet.Configuration;
 using System.Buffers;
 using System.Text;
 using CioAspNet.Rewriting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CioAspNet.Links;
@@ -10,11 +12,13 @@ internal sealed class CioLinkRewriter : ICioLinkRewriter
 {
     private readonly IOptionsMonitor<CioOptions> _options;
     private readonly DomainAllowListCache _allowLists;
+    private readonly ILogger _logger;
 
-    public CioLinkRewriter(IOptionsMonitor<CioOptions> options, DomainAllowListCache allowLists)
+    public CioLinkRewriter(IOptionsMonitor<CioOptions> options, DomainAllowListCache allowLists, ILogger<CioLinkRewriter> logger)
     {
         _options = options;
         _allowLists = allowLists;
+        _logger = logger;
     }
 
     public string RewriteUrl(string url, string cioId)
@@ -22,7 +26,8 @@ internal sealed class CioLinkRewriter : ICioLinkRewriter
         ArgumentNullException.ThrowIfNull(url);
         ValidateCioId(cioId);
         var cleaned = UrlText.Clean(url);
-        return LinkUrl.IsAllowed(cleaned, AllowList) ? LinkUrl.WithCioId(cleaned, cioId) : url;
+        var allowList = AllowList;
+        return !allowList.IsEmpty && LinkUrl.IsAllowed(cleaned, allowList) ? LinkUrl.WithCioId(cleaned, cioId) : url;
     }
 
     public string RewriteHtml(string html, string cioId)
@@ -42,7 +47,11 @@ internal sealed class CioLinkRewriter : ICioLinkRewriter
         return Encoding.UTF8.GetString(output.WrittenSpan);
     }
 
-    private DomainAllowList AllowList => _allowLists.Get(_options.CurrentValue);
+    // Invalid options after a reload turn the package off, so no link gets a cio_id.
+    private DomainAllowList AllowList =>
+        CioOptionsAccess.TryGetCurrent(_options, _logger) is { Enabled: true } options
+            ? _allowLists.Get(options)
+            : DomainAllowList.Empty;
 
     private static void ValidateCioId(string cioId)
     {

@@ -34,6 +34,9 @@ internal sealed class DomainAllowList
         IsEmpty = exact.Count == 0 && suffixes.Count == 0;
     }
 
+    /// <summary>An allow-list with no host on it.</summary>
+    public static DomainAllowList Empty { get; } = new([]);
+
     public bool IsEmpty { get; }
 
     /// <summary>Checks an ASCII host name as it is written in a URL; a trailing dot is ignored.</summary>

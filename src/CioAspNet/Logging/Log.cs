@@ -11,7 +11,8 @@ internal static partial class Log
     [LoggerMessage(2, LogLevel.Warning,
         "A response to {Path} has Content-Encoding '{ContentEncoding}' and passed through without the Customer.io " +
         "snippet. Call app.UseCio() after app.UseResponseCompression(), so that CioAspNet sees the page before it is " +
-        "compressed. This warning is logged once.",
+        "compressed. Pre-compressed static files (such as the .br and .gz files of MapStaticAssets) cannot be " +
+        "rewritten: serve those HTML files uncompressed. This warning is logged once.",
         EventName = "CompressedResponse")]
     public static partial void CompressedResponse(ILogger logger, string path, string contentEncoding);
 

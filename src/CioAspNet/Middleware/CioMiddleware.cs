@@ -55,7 +55,7 @@ internal sealed class CioMiddleware
         context.Response.OnStarting(OnResponseStarting, context);
         if (PathExclusion.IsExcluded(context.Request.Path, options.ExcludedPaths))
         {
-            Log.ResponseSkipped(_logger, context.Request.Path, "the path is excluded by Cio:ExcludedPaths");
+            Log.ResponseSkipped(_logger, context.Request.Path, SkipReason.ExcludedPath.Describe());
             return _next(context);
         }
 

@@ -29,9 +29,16 @@ internal sealed class CioPageContent : IBodyEndContent
     public void WriteTo(IBufferWriter<byte> output, bool loaderPresent)
     {
         var nonce = CspNonce.Get(_context, _options.Csp);
-        if (!loaderPresent)
+
+        // A <cio-snippet /> after the </body> end tag has already run in the view, though its output comes later.
+        var page = _context.Features.Get<CioPageFeature>();
+        if (!loaderPresent && page?.LoaderWritten != true)
         {
             _loader.WriteTo(output, nonce);
+            if (page is not null)
+            {
+                page.LoaderWritten = true;
+            }
         }
 
         // NOTE: blazor.web.js merges the response of an enhanced navigation into the current document without

@@ -16,6 +16,7 @@ internal enum SkipReason
     NoTrackingConsent,
     ConsentFeatureMissing,
     InsertedByRazorView,
+    ExcludedPath,
 }
 
 internal static class SkipReasonExtensions
@@ -32,6 +33,7 @@ internal static class SkipReasonExtensions
         SkipReason.EndpointOptedOut => "the endpoint has [CioDisabled] or DisableCio()",
         SkipReason.GlobalPrivacyControl => "the request sent Sec-GPC: 1 and Cio:Privacy:HonorGlobalPrivacyControl is true",
         SkipReason.NoTrackingConsent => "the person has not given tracking consent (Cio:Privacy:RequireConsent)",
+        SkipReason.ExcludedPath => "the path is excluded by Cio:ExcludedPaths",
         SkipReason.InsertedByRazorView => "the Razor view wrote the loader and calls, and no link needs a cio_id",
         SkipReason.ConsentFeatureMissing =>
             "Cio:Privacy:RequireConsent is true but the request has no consent feature; call app.UseCookiePolicy()",

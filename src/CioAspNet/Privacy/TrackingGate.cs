@@ -5,16 +5,27 @@ using Microsoft.AspNetCore.Http.Features;
 namespace CioAspNet.Privacy;
 
 /// <summary>
-/// Decides whether the person making a request may be tracked: the endpoint has not opted out, consent was given
-/// when the app requires it, and no Global Privacy Control signal asks otherwise.
+/// Decides whether the person making a request may be tracked: the path is not excluded, the endpoint has not
+/// opted out, consent was given when the app requires it, and the request sent no Global Privacy Control signal.
 /// </summary>
 internal static class TrackingGate
 {
     public const string GlobalPrivacyControlHeader = "Sec-GPC";
 
     /// <summary>Returns why tracking is withheld, or <see cref="SkipReason.None"/> when it is allowed.</summary>
-    public static SkipReason GetBlockReason(HttpContext context, CioOptions options)
+    /// <param name="context">The request.</param>
+    /// <param name="options">The current options.</param>
+    /// <param name="checkPath">
+    /// Whether <see cref="CioOptions.ExcludedPaths"/> counts. The call queue passes false, because calls queued on an
+    /// excluded path that redirects still reach the next page.
+    /// </param>
+    public static SkipReason GetBlockReason(HttpContext context, CioOptions options, bool checkPath = true)
     {
+        if (checkPath && PathExclusion.IsExcluded(context.Request.Path, options.ExcludedPaths))
+        {
+            return SkipReason.ExcludedPath;
+        }
+
         if (context.GetEndpoint()?.Metadata.GetMetadata<CioDisabledAttribute>() is not null)
         {
             return SkipReason.EndpointOptedOut;

@@ -1,3 +1,5 @@
+using CioAspNet.Configuration;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CioAspNet.Snippet;
@@ -11,20 +13,29 @@ internal sealed class CioCspSources : ICioCspSources
 {
     private readonly IOptionsMonitor<CioOptions> _options;
     private readonly CioLoaderCache _loaders;
+    private readonly ILogger _logger;
 
-    public CioCspSources(IOptionsMonitor<CioOptions> options, CioLoaderCache loaders)
+    public CioCspSources(IOptionsMonitor<CioOptions> options, CioLoaderCache loaders, ILogger<CioCspSources> logger)
     {
         _options = options;
         _loaders = loaders;
+        _logger = logger;
     }
 
-    public string LoaderHashSource => $"'{_loaders.Get(_options.CurrentValue).Sha256Source}'";
+    // Invalid options after a reload turn the package off: it emits no script, so no source is needed.
+    private CioOptions? Current => CioOptionsAccess.TryGetCurrent(_options, _logger) is { Enabled: true } options ? options : null;
+
+    public string LoaderHashSource => Current is { } options ? $"'{_loaders.Get(options).Sha256Source}'" : "";
 
     public IReadOnlyList<string> ScriptSources
     {
         get
         {
-            var options = _options.CurrentValue;
+            if (Current is not { } options)
+            {
+                return [];
+            }
+
             var scriptUrl = new Uri(_loaders.Get(options).ScriptUrl);
             var origin = scriptUrl.GetLeftPart(UriPartial.Authority);
             return options.UseInApp ? [origin, "https://code.gist.build"] : [origin];
@@ -35,7 +46,11 @@ internal sealed class CioCspSources : ICioCspSources
     {
         get
         {
-            var options = _options.CurrentValue;
+            if (Current is not { } options)
+            {
+                return [];
+            }
+
             var track = options.Region == CioRegion.Eu ? "https://track-eu.customer.io" : "https://track.customer.io";
             return options.UseInApp ? [track, "https://*.api.gist.build", "https://*.cloud.gist.build"] : [track];
         }

@@ -38,6 +38,13 @@ internal static class CallTagHelperSupport
             return;
         }
 
-        output.Content.SetHtmlContent(CioCallScript.ToHtml([call], CspNonce.Get(context, options.Csp)));
+        var nonce = CspNonce.Get(context, options.Csp);
+        if (nonce is not null)
+        {
+            // A stored copy would carry this request's nonce, which the next request's policy rejects.
+            OutputCacheGuard.PreventStorage(context);
+        }
+
+        output.Content.SetHtmlContent(CioCallScript.ToHtml([call], nonce));
     }
 }

@@ -33,18 +33,22 @@ internal sealed class CioBodyTagHelperComponent : TagHelperComponent
             return;
         }
 
-        // Only pages that go through the middleware, which has not started to write this one.
+        // Only pages that go through the middleware, which has not started to write this one. With output caching
+        // the middleware inserts instead, outside the cache, so a stored page carries no per-request script.
         var page = httpContext.Features.Get<CioPageFeature>();
         if (page is null || page.Insertion != PageInsertion.None || httpContext.Response.HasStarted
+            || OutputCacheGuard.IsActive(httpContext)
             || TrackingGate.GetBlockReason(httpContext, page.Options) != SkipReason.None)
         {
             return;
         }
 
         // The body's content renders first (once; Razor caches it), so that a <cio-snippet /> in it and the calls
-        // queued while it renders are seen here.
-        await output.GetChildContentAsync();
-        if (page.Insertion != PageInsertion.None || httpContext.Response.HasStarted)
+        // queued while it renders are seen here. A loader written by hand in the view leaves the page to the
+        // rewriter, which finds it with the tokenizer.
+        var content = await output.GetChildContentAsync();
+        if (page.Insertion != PageInsertion.None || httpContext.Response.HasStarted
+            || (!page.LoaderWritten && MayHoldLoader(content)))
         {
             return;
         }
@@ -56,5 +60,12 @@ internal sealed class CioBodyTagHelperComponent : TagHelperComponent
         new CioPageContent(page.Loader, httpContext, page.Options, queue).WriteTo(buffer, page.LoaderWritten);
         page.LoaderWritten = true;
         output.PostContent.AppendHtml(Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
+    private static bool MayHoldLoader(TagHelperContent content)
+    {
+        var html = content.GetContent();
+        return html.Contains("cio-tracker", StringComparison.Ordinal)
+            || html.Contains(CioAspNet.Snippet.CioLoader.MarkerAttribute, StringComparison.Ordinal);
     }
 }

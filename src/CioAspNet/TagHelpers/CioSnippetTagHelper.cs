@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CioAspNet.TagHelpers;
@@ -19,11 +20,13 @@ namespace CioAspNet.TagHelpers;
 public sealed class CioSnippetTagHelper : TagHelper
 {
     private readonly IOptionsMonitor<CioOptions> _options;
+    private readonly ILogger _logger;
 
     /// <summary>Creates the tag helper; Razor calls it with the services of the request.</summary>
-    public CioSnippetTagHelper(IOptionsMonitor<CioOptions> options)
+    public CioSnippetTagHelper(IOptionsMonitor<CioOptions> options, ILogger<CioSnippetTagHelper> logger)
     {
         _options = options;
+        _logger = logger;
     }
 
     /// <summary>The view context, set by Razor.</summary>
@@ -35,15 +38,16 @@ public sealed class CioSnippetTagHelper : TagHelper
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         output.TagName = null;
-        var page = ViewContext.HttpContext.Features.Get<CioPageFeature>();
-        var options = page?.Options ?? _options.CurrentValue;
-        var blocked = TrackingGate.GetBlockReason(ViewContext.HttpContext, options) != SkipReason.None;
-        if (!options.Enabled || blocked || page?.LoaderWritten == true)
+        var httpContext = ViewContext.HttpContext;
+        var page = httpContext.Features.Get<CioPageFeature>();
+        var options = CallTagHelperSupport.GetEnabledOptions(httpContext, _options, _logger);
+        if (options is null || page?.LoaderWritten == true)
         {
             output.SuppressOutput();
             return;
         }
 
+        OutputCacheGuard.PreventStorage(httpContext);
         var loader = page?.Loader
             ?? ViewContext.HttpContext.RequestServices.GetRequiredService<CioLoaderCache>().Get(options);
         if (page is not null)

@@ -2,6 +2,7 @@ using CioAspNet.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CioAspNet.Tests.Configuration;
 
@@ -50,6 +51,13 @@ public sealed class OptionsReloadTests
 
             Assert.Equal(Page, after);
             Assert.Contains(app.Logs.GetSnapshot(), r => r.Id.Name == "InvalidOptionsAfterReload");
+
+            // The services that read the options turn off too, instead of throwing.
+            var services = app.App.Services;
+            const string url = "https://docs.example.com/";
+            Assert.Equal(url, services.GetRequiredService<ICioLinkRewriter>().RewriteUrl(url, "a1b2c3"));
+            Assert.Equal("", services.GetRequiredService<ICioCspSources>().LoaderHashSource);
+            Assert.Empty(services.GetRequiredService<ICioCspSources>().ScriptSources);
         }
         finally
         {
