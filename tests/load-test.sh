@@ -58,14 +58,17 @@ ensure_wrk() {
   return 1
 }
 
-# Starts the published sample on a port that the kernel picks, and sets server_url to the URL it listens on.
+# Starts the published sample on a port that the kernel picks, and sets server_url to the URL it listens on
+# and server_pid to its process id.
 server_url=""
+server_pid=""
 start_server() {
   local name="$1"
   shift
   local log="$work_dir/server-$name.log"
   (cd "$publish_dir" && exec dotnet SampleMvc.dll --urls "http://127.0.0.1:0" "$@") >"$log" 2>&1 &
-  server_pids+=("$!")
+  server_pid="$!"
+  server_pids+=("$server_pid")
 
   server_url=""
   for _ in $(seq 1 60); do
@@ -92,10 +95,18 @@ check_page() {
   fi
 }
 
-# Runs wrk once and prints "requests_per_second p99_milliseconds".
+# Prints the CPU time, user and system, that a process has used so far, in clock ticks.
+cpu_ticks() {
+  awk '{ print $14 + $15 }' "/proc/$1/stat"
+}
+
+# Runs wrk once against a server and prints "requests_per_second p99_milliseconds cpu_microseconds", the last
+# being the server's CPU time per request. Unlike requests per second, CPU time per request hardly changes
+# when other work on the machine takes cores away.
 measure() {
-  local url="$1" seconds="$2"
-  local output
+  local url="$1" seconds="$2" pid="$3"
+  local output ticks_before ticks_after
+  ticks_before=$(cpu_ticks "$pid")
   output=$(timeout $((seconds + 30)) wrk --latency --timeout 5s -t "$threads" -c "$connections" -d "${seconds}s" "$url")
   if grep -q "Non-2xx or 3xx responses" <<<"$output"; then
     echo "error: wrk got error responses from $url:" >&2
@@ -103,13 +114,18 @@ measure() {
     return 1
   fi
 
-  local rps p99
+  ticks_after=$(cpu_ticks "$pid")
+
+  local rps p99 requests cpu
   rps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$output")
+  requests=$(awk '/ requests in / { print $1 }' <<<"$output")
+  cpu=$(awk -v ticks=$((ticks_after - ticks_before)) -v hz="$(getconf CLK_TCK)" -v requests="$requests" \
+    'BEGIN { printf "%.1f", ticks / hz * 1e6 / requests }')
   p99=$(awk '$1 == "99%" {
     value = $2; unit = value; sub(/[0-9.]+/, "", unit); sub(/[a-z]+$/, "", value)
     factor = (unit == "us") ? 0.001 : (unit == "s") ? 1000 : 1
     printf "%.2f", value * factor }' <<<"$output")
-  echo "$rps $p99"
+  echo "$rps $p99 $cpu"
 }
 
 ensure_wrk
@@ -119,21 +135,24 @@ dotnet publish "$repo_root/sample-mvc" --configuration Release --output "$publis
 
 start_server on
 on_url="$server_url"
+on_pid="$server_pid"
 start_server off --Cio:Enabled=false
 off_url="$server_url"
+off_pid="$server_pid"
 echo "Package on: $on_url   Package off: $off_url"
 
 for page in "${pages[@]}"; do
   check_page "$on_url$page" 1
   check_page "$off_url$page" 0
-  # Warm-up: JIT and tiered compilation, connection pools and caches on both servers.
-  measure "$on_url$page" 3 >/dev/null
-  measure "$off_url$page" 3 >/dev/null
+  # Warm-up: tiered JIT compilation, connection pools and caches on both servers. Shorter warm-ups left
+  # the first measured run with several times the CPU time per request of the later ones.
+  measure "$on_url$page" 5 "$on_pid" >/dev/null
+  measure "$off_url$page" 5 "$off_pid" >/dev/null
 done
 
 results="$work_dir/results.txt"
 : >"$results"
-printf '%-14s %5s %4s %12s %10s\n' page round mode requests/s p99_ms
+printf '%-14s %5s %4s %12s %10s %14s\n' page round mode requests/s p99_ms cpu_us/request
 for round in $(seq 1 "$rounds"); do
   # Odd rounds run on first, even rounds off first, so a drift in machine load hits both alike.
   modes=(on off)
@@ -144,14 +163,16 @@ for round in $(seq 1 "$rounds"); do
   for page in "${pages[@]}"; do
     for mode in "${modes[@]}"; do
       url="$on_url"
+      pid="$on_pid"
       if [ "$mode" = "off" ]; then
         url="$off_url"
+        pid="$off_pid"
       fi
 
-      result=$(measure "$url$page" "$duration")
-      read -r rps p99 <<<"$result"
-      printf '%-14s %5s %4s %12s %10s\n' "$page" "$round" "$mode" "$rps" "$p99"
-      echo "$page $round $mode $rps $p99" >>"$results"
+      result=$(measure "$url$page" "$duration" "$pid")
+      read -r rps p99 cpu <<<"$result"
+      printf '%-14s %5s %4s %12s %10s %14s\n' "$page" "$round" "$mode" "$rps" "$p99" "$cpu"
+      echo "$page $round $mode $rps $p99 $cpu" >>"$results"
     done
   done
 done
@@ -164,7 +185,8 @@ median() {
 echo
 echo "Summary over $rounds rounds of ${duration}s, $connections connections, $threads wrk threads."
 echo "on/off is the median of the rounds' ratios, because each round measures on and off back to back."
-printf '%-14s %12s %12s %8s %12s %12s  %s\n' page rps_on rps_off on/off p99_on_ms p99_off_ms round_ratios
+printf '%-14s %8s %8s %7s %10s %10s %10s %10s  %s\n' page rps_on rps_off on/off p99_on_ms p99_off_ms \
+  cpu_on_us cpu_off_us round_ratios
 for page in "${pages[@]}"; do
   ratios=$(awk -v page="$page" '$1 == page { rps[$2 "," $3] = $4; seen[$2] = 1 }
     END { for (round in seen) printf "%.3f\n", rps[round ",on"] / rps[round ",off"] }' "$results" | sort -g)
@@ -172,7 +194,9 @@ for page in "${pages[@]}"; do
   rps_off=$(awk -v page="$page" '$1 == page && $3 == "off" { print $4 }' "$results" | median)
   p99_on=$(awk -v page="$page" '$1 == page && $3 == "on" { print $5 }' "$results" | median)
   p99_off=$(awk -v page="$page" '$1 == page && $3 == "off" { print $5 }' "$results" | median)
-  printf '%-14s %12.0f %12.0f %8.3f %12.2f %12.2f  %s\n' "$page" "$rps_on" "$rps_off" "$(median <<<"$ratios")" \
-    "$p99_on" "$p99_off" "$(tr '\n' ' ' <<<"$ratios")"
+  cpu_on=$(awk -v page="$page" '$1 == page && $3 == "on" { print $6 }' "$results" | median)
+  cpu_off=$(awk -v page="$page" '$1 == page && $3 == "off" { print $6 }' "$results" | median)
+  printf '%-14s %8.0f %8.0f %7.3f %10.2f %10.2f %10.1f %10.1f  %s\n' "$page" "$rps_on" "$rps_off" \
+    "$(median <<<"$ratios")" "$p99_on" "$p99_off" "$cpu_on" "$cpu_off" "$(tr '\n' ' ' <<<"$ratios")"
 done
-echo "rps and p99 are medians over the rounds."
+echo "rps, p99 and cpu (the server's CPU time per request, in microseconds) are medians over the rounds."
