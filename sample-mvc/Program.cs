@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
+using SampleMvc.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -21,6 +22,8 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Home/Error");
 }
 
+// Before the static files, so that static.html gets the header and its loader the nonce.
+app.UseContentSecurityPolicy();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
