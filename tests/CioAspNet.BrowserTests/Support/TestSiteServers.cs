@@ -20,3 +20,9 @@ public sealed class HostileValuesSampleAppServer() : SampleAppServer(new Diction
             services.AddControllersWithViews().AddApplicationPart(typeof(HostileValuesController).Assembly));
     }
 }
+
+/// <summary>The sample started with <c>--Cio:Privacy:RequireConsent=true</c>, which shows its consent banner.</summary>
+public sealed class ConsentSampleAppServer() : SampleAppServer(new Dictionary<string, string>
+{
+    ["Cio:Privacy:RequireConsent"] = "true",
+});
