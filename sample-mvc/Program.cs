@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
+using SampleMvc.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,7 +10,23 @@ builder.Services.AddRazorPages();
 
 // Demo sign-in: a cookie stores the claims that <cio-identify /> maps to an identify call.
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-    .AddCookie(options => options.LoginPath = "/Account/SignIn");
+    .AddCookie(options =>
+    {
+        options.LoginPath = "/Account/SignIn";
+
+        // Signing in is what the person asked for, so its cookie needs no consent under the cookie policy.
+        options.Cookie.IsEssential = true;
+    });
+
+// With --Cio:Privacy:RequireConsent=true, non-essential cookies and tracking wait until the consent banner's
+// Accept button stores the consent cookie. The cookie policy reads the switch at start-up only.
+builder.Services.AddOptions<CookiePolicyOptions>().Configure<IConfiguration>((options, configuration) =>
+{
+    if (configuration.GetValue<bool>("Cio:Privacy:RequireConsent"))
+    {
+        options.CheckConsentNeeded = _ => true;
+    }
+});
 
 // Binds the "Cio" section of appsettings.json; command-line arguments such as --Cio:Region=Eu override it.
 builder.Services.AddCio();
@@ -21,6 +38,9 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Home/Error");
 }
 
+// Before the static files, so that static.html gets the header and its loader the nonce.
+app.UseContentSecurityPolicy();
+app.UseCookiePolicy();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
