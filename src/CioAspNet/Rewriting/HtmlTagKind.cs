@@ -26,5 +26,8 @@ internal enum HtmlTagKind : byte
     ForeignObject,
     Desc,
     MathText,
+    MathGlyph,
+    AnnotationXml,
+    Font,
     Breakout,
 }

@@ -4,7 +4,7 @@ namespace CioAspNet.Rewriting;
 internal static class HtmlTagNames
 {
     /// <summary>The longest name that maps to a kind other than <see cref="HtmlTagKind.Other"/>.</summary>
-    public const int MaxInterestingLength = 13;
+    public const int MaxInterestingLength = 14;
 
     /// <summary>Returns the lower-case name of a raw text element kind, whose end tag ends its text.</summary>
     public static ReadOnlySpan<byte> NameOf(HtmlTagKind kind) => kind switch
@@ -38,8 +38,9 @@ internal static class HtmlTagNames
         7 => ClassifySeven(name),
         8 => ClassifyEight(name),
         9 => name.SequenceEqual("plaintext"u8) ? HtmlTagKind.Plaintext : HtmlTagKind.Other,
-        10 => name.SequenceEqual("blockquote"u8) ? HtmlTagKind.Breakout : HtmlTagKind.Other,
+        10 => ClassifyTen(name),
         13 => name.SequenceEqual("foreignobject"u8) ? HtmlTagKind.ForeignObject : HtmlTagKind.Other,
+        14 => name.SequenceEqual("annotation-xml"u8) ? HtmlTagKind.AnnotationXml : HtmlTagKind.Other,
         _ => HtmlTagKind.Other,
     };
 
@@ -104,6 +105,11 @@ internal static class HtmlTagNames
             return HtmlTagKind.Desc;
         }
 
+        if (name.SequenceEqual("font"u8))
+        {
+            return HtmlTagKind.Font;
+        }
+
         return name.SequenceEqual("code"u8) || name.SequenceEqual("head"u8) || name.SequenceEqual("menu"u8)
             || name.SequenceEqual("meta"u8) || name.SequenceEqual("nobr"u8) || name.SequenceEqual("ruby"u8)
             || name.SequenceEqual("span"u8)
@@ -145,9 +151,24 @@ internal static class HtmlTagNames
             return HtmlTagKind.Iframe;
         }
 
+        if (name.SequenceEqual("mglyph"u8))
+        {
+            return HtmlTagKind.MathGlyph;
+        }
+
         return name.SequenceEqual("center"u8) || name.SequenceEqual("strike"u8) || name.SequenceEqual("strong"u8)
             ? HtmlTagKind.Breakout
             : HtmlTagKind.Other;
+    }
+
+    private static HtmlTagKind ClassifyTen(ReadOnlySpan<byte> name)
+    {
+        if (name.SequenceEqual("malignmark"u8))
+        {
+            return HtmlTagKind.MathGlyph;
+        }
+
+        return name.SequenceEqual("blockquote"u8) ? HtmlTagKind.Breakout : HtmlTagKind.Other;
     }
 
     private static HtmlTagKind ClassifySeven(ReadOnlySpan<byte> name)

@@ -4,7 +4,8 @@ namespace CioAspNet.Rewriting;
 
 // The few facts of tree construction that the tokenizer needs: which text state a start tag switches to,
 // whether the current node is SVG or MathML (where CDATA sections exist and raw text elements do not), and
-// whether the tokenizer is inside a template.
+// whether the tokenizer is inside a template. The context stack holds svg and math elements, the elements
+// that are HTML integration points, mglyph and malignmark in MathML text, and HTML templates.
 internal sealed partial class HtmlTokenizer
 {
     private const int MaxContextDepth = 32;
@@ -13,8 +14,43 @@ internal sealed partial class HtmlTokenizer
     private int _contextDepth;
     private int _templateDepth;
 
+    // Set by InspectAttributes: a font start tag has a color, face or size attribute, or an annotation-xml start
+    // tag has an HTML encoding.
+    private bool _attributesMatter;
+
     /// <summary>Whether the current node is an SVG or MathML element that is not an HTML integration point.</summary>
-    private bool InForeignContent => _contextDepth > 0 && _context[_contextDepth - 1] is HtmlTagKind.Svg or HtmlTagKind.Math;
+    private bool InForeignContent => CurrentContext is HtmlTagKind.Svg or HtmlTagKind.Math or HtmlTagKind.MathGlyph;
+
+    private HtmlTagKind CurrentContext => _contextDepth > 0 ? _context[_contextDepth - 1] : HtmlTagKind.Other;
+
+    // In SVG and MathML, a font start tag leaves foreign content only with a color, face or size attribute, and
+    // a MathML annotation-xml element is an HTML integration point only with an HTML encoding attribute.
+    private bool AttributesDecideContext() => !_isEndTag && _tagKind switch
+    {
+        HtmlTagKind.Font => InForeignContent,
+        HtmlTagKind.AnnotationXml => CurrentContext is HtmlTagKind.Math or HtmlTagKind.MathGlyph,
+        _ => false,
+    };
+
+    private void InspectAttributes(in HtmlTagToken tag, ReadOnlySpan<byte> tagBytes)
+    {
+        foreach (var attribute in tag.Attributes)
+        {
+            if (_tagKind == HtmlTagKind.Font)
+            {
+                _attributesMatter |= attribute.NameEquals(tagBytes, "color"u8) || attribute.NameEquals(tagBytes, "face"u8)
+                    || attribute.NameEquals(tagBytes, "size"u8);
+            }
+            else if (attribute.NameEquals(tagBytes, "encoding"u8))
+            {
+                // The first of duplicate attributes is the one that counts.
+                var value = attribute.ValueIn(tagBytes);
+                _attributesMatter = System.Text.Ascii.EqualsIgnoreCase(value, "text/html"u8)
+                    || System.Text.Ascii.EqualsIgnoreCase(value, "application/xhtml+xml"u8);
+                return;
+            }
+        }
+    }
 
     private void UpdateContext()
     {
@@ -29,7 +65,9 @@ internal sealed partial class HtmlTokenizer
 
         if (InForeignContent)
         {
-            if (kind != HtmlTagKind.Breakout)
+            var breaksOut = kind is HtmlTagKind.Breakout or HtmlTagKind.Body
+                || (kind == HtmlTagKind.Font && _attributesMatter);
+            if (!breaksOut)
             {
                 UpdateForeignContextForStartTag(kind);
                 _state = State.Data;
@@ -41,6 +79,18 @@ internal sealed partial class HtmlTokenizer
             {
                 _contextDepth--;
             }
+        }
+        else if (CurrentContext == HtmlTagKind.MathText && kind == HtmlTagKind.MathGlyph)
+        {
+            // Right inside mi, mo, mn, ms or mtext, mglyph and malignmark are MathML elements, not HTML ones.
+            // NOTE: the tokenizer does not see whether an HTML element is open inside the mi, where they are HTML.
+            if (!_selfClosing)
+            {
+                PushContext(kind);
+            }
+
+            _state = State.Data;
+            return;
         }
 
         UpdateHtmlContextForStartTag(kind);
@@ -70,6 +120,7 @@ internal sealed partial class HtmlTokenizer
         if (kind == HtmlTagKind.Template)
         {
             _templateDepth++;
+            PushContext(kind);
         }
         else if (kind is HtmlTagKind.Svg or HtmlTagKind.Math && !_selfClosing)
         {
@@ -87,7 +138,7 @@ internal sealed partial class HtmlTokenizer
         var current = _context[_contextDepth - 1];
         var opensHtml = current == HtmlTagKind.Svg
             ? kind is HtmlTagKind.ForeignObject or HtmlTagKind.Desc or HtmlTagKind.Title
-            : kind == HtmlTagKind.MathText;
+            : kind == HtmlTagKind.MathText || (kind == HtmlTagKind.AnnotationXml && _attributesMatter);
         if (opensHtml || kind is HtmlTagKind.Svg or HtmlTagKind.Math)
         {
             PushContext(kind);
@@ -96,26 +147,50 @@ internal sealed partial class HtmlTokenizer
 
     private void UpdateContextForEndTag(HtmlTagKind kind)
     {
-        if (_contextDepth > 0 && _context[_contextDepth - 1] == kind && kind != HtmlTagKind.Other)
+        if (kind == HtmlTagKind.Template)
+        {
+            EndTemplate();
+            return;
+        }
+
+        if (CurrentContext == kind && kind != HtmlTagKind.Other)
         {
             _contextDepth--;
             return;
         }
 
-        if (InForeignContent && kind == HtmlTagKind.Breakout && _nameLength is 1 or 2)
+        if (CurrentContext == HtmlTagKind.MathGlyph && kind == HtmlTagKind.MathText && _contextDepth > 1
+            && _context[_contextDepth - 2] == HtmlTagKind.MathText)
+        {
+            // </mi> closes the mglyph inside it too.
+            _contextDepth -= 2;
+            return;
+        }
+
+        if (InForeignContent && IsParagraphOrLineBreak())
         {
             // </p> and </br> end the SVG or MathML subtree too.
             while (InForeignContent)
             {
                 _contextDepth--;
             }
+        }
+    }
 
+    private bool IsParagraphOrLineBreak() =>
+        (_nameLength == 1 && _name[0] == 'p') || (_nameLength == 2 && _name[0] == 'b' && _name[1] == 'r');
+
+    // </template> closes the innermost HTML template and whatever SVG or MathML is still open inside it.
+    private void EndTemplate()
+    {
+        if (_templateDepth == 0)
+        {
             return;
         }
 
-        if (kind == HtmlTagKind.Template && _templateDepth > 0 && !InForeignContent)
+        _templateDepth--;
+        while (_contextDepth > 0 && _context[--_contextDepth] != HtmlTagKind.Template)
         {
-            _templateDepth--;
         }
     }
 

@@ -1,0 +1,68 @@
+using System.Text;
+using CioAspNet.Tests.Support;
+
+namespace CioAspNet.Tests.Conformance;
+
+/// <summary>Inputs on which the conformance suites found the tokenizer wrong, kept with the output they must give.</summary>
+public sealed class TokenizerRegressionTests
+{
+    private const string I = RewriterHarness.Insert;
+
+    /// <summary>Input, and the expected output; every case is also run split at every offset and byte by byte.</summary>
+    public static TheoryData<string, string> Cases => new()
+    {
+        // A <body> start tag leaves SVG, like <div>, so the style after it is raw text.
+        { "<body><svg><body><style></body></style></body>", $"<body><svg><body><style></body></style>{I}</body>" },
+
+        // A font start tag leaves SVG only with a color, face or size attribute.
+        { "<body><svg><font color=red><style></body></style></body>",
+            $"<body><svg><font color=red><style></body></style>{I}</body>" },
+        { "<body><svg><FONT\nSize='2'><style></body></style></body>",
+            $"<body><svg><FONT\nSize='2'><style></body></style>{I}</body>" },
+        { "<body><svg><font class=x><style></body></style></svg></body>",
+            $"<body><svg><font class=x><style>{I}</body></style></svg></body>" },
+
+        // A MathML annotation-xml element is an HTML integration point only with an HTML encoding.
+        { "<body><math><annotation-xml encoding=\"text/html\"><style></body></style></annotation-xml></math></body>",
+            $"<body><math><annotation-xml encoding=\"text/html\"><style></body></style></annotation-xml></math>{I}</body>" },
+        { "<body><math><annotation-xml Encoding='Application/XHTML+XML'><style></body></style></math></body>",
+            $"<body><math><annotation-xml Encoding='Application/XHTML+XML'><style></body></style></math>{I}</body>" },
+        { "<body><math><annotation-xml encoding=\"x\" encoding=\"text/html\"><style></body></style></math></body>",
+            $"<body><math><annotation-xml encoding=\"x\" encoding=\"text/html\"><style>{I}</body></style></math></body>" },
+        { "<body><math><annotation-xml><style></body></style></annotation-xml></math></body>",
+            $"<body><math><annotation-xml><style>{I}</body></style></annotation-xml></math></body>" },
+
+        // Right inside mi, mo, mn, ms or mtext, mglyph and malignmark are MathML elements.
+        { "<body><math><mi><mglyph><style></body></style></mglyph></mi></math></body>",
+            $"<body><math><mi><mglyph><style>{I}</body></style></mglyph></mi></math></body>" },
+        { "<body><math><mo><malignmark></mo><style></body></style></math></body>",
+            $"<body><math><mo><malignmark></mo><style>{I}</body></style></math></body>" },
+        { "<body><math><mi><mglyph/><style></body></style></mi></math></body>",
+            $"<body><math><mi><mglyph/><style></body></style></mi></math>{I}</body>" },
+
+        // </template> also closes the SVG or MathML left open inside the template.
+        { "<body><template><svg></template></body>", $"<body><template><svg></template>{I}</body>" },
+        { "<body><template><math><mi><svg></template></body>", $"<body><template><math><mi><svg></template>{I}</body>" },
+
+        // Of the end tags, only </p> and </br> leave SVG and MathML.
+        { "<body><svg></li><style></body></style></body>", $"<body><svg></li><style>{I}</body></style></body>" },
+        { "<body><svg></b><style></body></style></body>", $"<body><svg></b><style>{I}</body></style></body>" },
+        { "<body><svg></br><style></body></style></body>", $"<body><svg></br><style></body></style>{I}</body>" },
+        { "<body><svg></P><style></body></style></body>", $"<body><svg></P><style></body></style>{I}</body>" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Tokenizer_FoundInput_InsertsBeforeRealBodyEndTag(string input, string expected)
+    {
+        var bytes = Encoding.UTF8.GetBytes(input);
+        foreach (var (name, sizes) in RewriterHarness.Chunkings(bytes.Length))
+        {
+            var output = RewriterHarness.Rewrite(bytes, sizes);
+            Assert.True(expected == output, $"Chunking '{name}' gave:\n{output}\nexpected:\n{expected}");
+        }
+
+        var problem = new InjectionOracle(bytes).Check(ConformanceRewriter.Rewrite(bytes, []), requireBody: true);
+        Assert.True(problem is null, $"AngleSharp disagrees: {problem}");
+    }
+}
