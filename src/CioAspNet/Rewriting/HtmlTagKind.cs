@@ -28,6 +28,9 @@ internal enum HtmlTagKind : byte
     MathText,
     MathGlyph,
     AnnotationXml,
+
+    /// <summary>Only on the tokenizer's context stack: an annotation-xml element that is an HTML integration point.</summary>
+    HtmlAnnotationXml,
     Font,
     Breakout,
 }

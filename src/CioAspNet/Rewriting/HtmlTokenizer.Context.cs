@@ -19,7 +19,8 @@ internal sealed partial class HtmlTokenizer
     private bool _attributesMatter;
 
     /// <summary>Whether the current node is an SVG or MathML element that is not an HTML integration point.</summary>
-    private bool InForeignContent => CurrentContext is HtmlTagKind.Svg or HtmlTagKind.Math or HtmlTagKind.MathGlyph;
+    private bool InForeignContent =>
+        CurrentContext is HtmlTagKind.Svg or HtmlTagKind.Math or HtmlTagKind.MathGlyph or HtmlTagKind.AnnotationXml;
 
     private HtmlTagKind CurrentContext => _contextDepth > 0 ? _context[_contextDepth - 1] : HtmlTagKind.Other;
 
@@ -28,7 +29,7 @@ internal sealed partial class HtmlTokenizer
     private bool AttributesDecideContext() => !_isEndTag && _tagKind switch
     {
         HtmlTagKind.Font => InForeignContent,
-        HtmlTagKind.AnnotationXml => CurrentContext is HtmlTagKind.Math or HtmlTagKind.MathGlyph,
+        HtmlTagKind.AnnotationXml => InForeignContent && CurrentContext != HtmlTagKind.Svg,
         _ => false,
     };
 
@@ -128,6 +129,8 @@ internal sealed partial class HtmlTokenizer
         }
     }
 
+    // In foreign content every start tag makes an element of the current node's namespace: svg inside MathML and
+    // math inside SVG are not new SVG or MathML subtrees, except svg right inside a MathML annotation-xml.
     private void UpdateForeignContextForStartTag(HtmlTagKind kind)
     {
         if (_selfClosing)
@@ -135,13 +138,19 @@ internal sealed partial class HtmlTokenizer
             return;
         }
 
-        var current = _context[_contextDepth - 1];
-        var opensHtml = current == HtmlTagKind.Svg
-            ? kind is HtmlTagKind.ForeignObject or HtmlTagKind.Desc or HtmlTagKind.Title
-            : kind == HtmlTagKind.MathText || (kind == HtmlTagKind.AnnotationXml && _attributesMatter);
-        if (opensHtml || kind is HtmlTagKind.Svg or HtmlTagKind.Math)
+        var current = CurrentContext;
+        var inSvg = current == HtmlTagKind.Svg;
+        var push = kind switch
         {
-            PushContext(kind);
+            HtmlTagKind.Svg => inSvg || current == HtmlTagKind.AnnotationXml,
+            HtmlTagKind.Math => !inSvg,
+            HtmlTagKind.ForeignObject or HtmlTagKind.Desc or HtmlTagKind.Title => inSvg,
+            HtmlTagKind.MathText or HtmlTagKind.AnnotationXml => !inSvg,
+            _ => false,
+        };
+        if (push)
+        {
+            PushContext(kind == HtmlTagKind.AnnotationXml && _attributesMatter ? HtmlTagKind.HtmlAnnotationXml : kind);
         }
     }
 
@@ -153,7 +162,8 @@ internal sealed partial class HtmlTokenizer
             return;
         }
 
-        if (CurrentContext == kind && kind != HtmlTagKind.Other)
+        var current = CurrentContext == HtmlTagKind.HtmlAnnotationXml ? HtmlTagKind.AnnotationXml : CurrentContext;
+        if (current == kind && kind != HtmlTagKind.Other)
         {
             _contextDepth--;
             return;

@@ -44,6 +44,17 @@ public sealed class TokenizerRegressionTests
         { "<body><template><svg></template></body>", $"<body><template><svg></template>{I}</body>" },
         { "<body><template><math><mi><svg></template></body>", $"<body><template><math><mi><svg></template>{I}</body>" },
 
+        // Inside SVG, math makes an SVG element, and inside MathML, svg makes a MathML element, so neither opens a
+        // new subtree, except svg right inside a MathML annotation-xml.
+        { "<body><math><svg><desc><style></body></style></desc></svg></math></body>",
+            $"<body><math><svg><desc><style>{I}</body></style></desc></svg></math></body>" },
+        { "<body><svg><math><mi><style></body></style></mi></math></svg></body>",
+            $"<body><svg><math><mi><style>{I}</body></style></mi></math></svg></body>" },
+        { "<body><math><annotation-xml><svg><desc><style></body></style></desc></svg></annotation-xml></math></body>",
+            $"<body><math><annotation-xml><svg><desc><style></body></style></desc></svg></annotation-xml></math>{I}</body>" },
+        { "<body><svg><svg></svg><style></body></style></svg></body>",
+            $"<body><svg><svg></svg><style>{I}</body></style></svg></body>" },
+
         // Of the end tags, only </p> and </br> leave SVG and MathML.
         { "<body><svg></li><style></body></style></body>", $"<body><svg></li><style>{I}</body></style></body>" },
         { "<body><svg></b><style></body></style></body>", $"<body><svg></b><style>{I}</body></style></body>" },
