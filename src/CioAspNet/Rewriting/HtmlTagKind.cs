@@ -29,8 +29,11 @@ internal enum HtmlTagKind : byte
     MathGlyph,
     AnnotationXml,
 
-    /// <summary>Only on the tokenizer's context stack: an annotation-xml element that is an HTML integration point.</summary>
+    /// <summary>Only on the tokenizer's context stack: an annotation-xml that is an HTML integration point.</summary>
     HtmlAnnotationXml,
+
+    /// <summary>Only on the tokenizer's context stack: a template element inside SVG or MathML.</summary>
+    ForeignTemplate,
     Font,
     Breakout,
 }

@@ -4,8 +4,8 @@ namespace CioAspNet.Rewriting;
 
 // The few facts of tree construction that the tokenizer needs: which text state a start tag switches to,
 // whether the current node is SVG or MathML (where CDATA sections exist and raw text elements do not), and
-// whether the tokenizer is inside a template. The context stack holds svg and math elements, the elements
-// that are HTML integration points, mglyph and malignmark in MathML text, and HTML templates.
+// whether the tokenizer is inside a template. The context stack holds the open elements that decide these facts:
+// svg and math, the integration points, mglyph and malignmark in MathML text, and templates.
 internal sealed partial class HtmlTokenizer
 {
     private const int MaxContextDepth = 32;
@@ -14,13 +14,24 @@ internal sealed partial class HtmlTokenizer
     private int _contextDepth;
     private int _templateDepth;
 
+    // For each context entry, OpenTotal just after its element was opened.
+    private ContextOpenCounts _contextOpenCounts;
+
     // Set by InspectAttributes: a font start tag has a color, face or size attribute, or an annotation-xml start
     // tag has an HTML encoding.
     private bool _attributesMatter;
 
     /// <summary>Whether the current node is an SVG or MathML element that is not an HTML integration point.</summary>
-    private bool InForeignContent =>
-        CurrentContext is HtmlTagKind.Svg or HtmlTagKind.Math or HtmlTagKind.MathGlyph or HtmlTagKind.AnnotationXml;
+    private bool InForeignContent => IsForeign(CurrentContext);
+
+    /// <summary>
+    /// Whether the current node is an SVG or MathML element: one in foreign content, or an integration point
+    /// with no HTML element open inside it.
+    /// </summary>
+    private bool CurrentNodeIsForeign => InForeignContent || CurrentNamespace == ElementNamespace.IntegrationPoint;
+
+    private static bool IsForeign(HtmlTagKind entry) => entry is HtmlTagKind.Svg or HtmlTagKind.Math
+        or HtmlTagKind.MathGlyph or HtmlTagKind.AnnotationXml or HtmlTagKind.ForeignTemplate;
 
     private HtmlTagKind CurrentContext => _contextDepth > 0 ? _context[_contextDepth - 1] : HtmlTagKind.Other;
 
@@ -29,7 +40,7 @@ internal sealed partial class HtmlTokenizer
     private bool AttributesDecideContext() => !_isEndTag && _tagKind switch
     {
         HtmlTagKind.Font => InForeignContent,
-        HtmlTagKind.AnnotationXml => InForeignContent && CurrentContext != HtmlTagKind.Svg,
+        HtmlTagKind.AnnotationXml => InForeignContent && !ForeignNamespaceIsSvg(),
         _ => false,
     };
 
@@ -39,8 +50,8 @@ internal sealed partial class HtmlTokenizer
         {
             if (_tagKind == HtmlTagKind.Font)
             {
-                _attributesMatter |= attribute.NameEquals(tagBytes, "color"u8) || attribute.NameEquals(tagBytes, "face"u8)
-                    || attribute.NameEquals(tagBytes, "size"u8);
+                _attributesMatter |= attribute.NameEquals(tagBytes, "color"u8)
+                    || attribute.NameEquals(tagBytes, "face"u8) || attribute.NameEquals(tagBytes, "size"u8);
             }
             else if (attribute.NameEquals(tagBytes, "encoding"u8))
             {
@@ -58,7 +69,7 @@ internal sealed partial class HtmlTokenizer
         var kind = _tagKind;
         if (_isEndTag)
         {
-            UpdateContextForEndTag(kind);
+            UpdateContextForEndTag();
             _textMode = TextMode.Data;
             _state = State.Data;
             return;
@@ -76,20 +87,12 @@ internal sealed partial class HtmlTokenizer
             }
 
             // An HTML element such as <div> or <p> ends the SVG or MathML subtree.
-            while (InForeignContent)
-            {
-                _contextDepth--;
-            }
+            PopForeignElements();
         }
-        else if (CurrentContext == HtmlTagKind.MathText && kind == HtmlTagKind.MathGlyph)
+        else if (CurrentContext == HtmlTagKind.MathText && kind == HtmlTagKind.MathGlyph && CurrentNodeIsForeign)
         {
             // Right inside mi, mo, mn, ms or mtext, mglyph and malignmark are MathML elements, not HTML ones.
-            // NOTE: the tokenizer does not see whether an HTML element is open inside the mi, where they are HTML.
-            if (!_selfClosing)
-            {
-                PushContext(kind);
-            }
-
+            OpenForeignElement(kind, ElementNamespace.Foreign);
             _state = State.Data;
             return;
         }
@@ -118,14 +121,25 @@ internal sealed partial class HtmlTokenizer
             _ => State.Data,
         };
 
-        if (kind == HtmlTagKind.Template)
+        if (kind is HtmlTagKind.Svg or HtmlTagKind.Math)
+        {
+            OpenForeignElement(kind, ElementNamespace.Foreign);
+            return;
+        }
+
+        // html, head and body always sit at the bottom of the stack, and a second start tag of them adds nothing.
+        var name = _name[..Math.Min(_nameLength, NameBufferLength)];
+        CloseImpliedElements(name);
+        if (HtmlTagNames.IsVoid(name) || kind == HtmlTagKind.Body || name.SequenceEqual("html"u8)
+            || name.SequenceEqual("head"u8))
+        {
+            return;
+        }
+
+        OpenElement(ElementNamespace.Html);
+        if (kind == HtmlTagKind.Template && PushContext(kind))
         {
             _templateDepth++;
-            PushContext(kind);
-        }
-        else if (kind is HtmlTagKind.Svg or HtmlTagKind.Math && !_selfClosing)
-        {
-            PushContext(kind);
         }
     }
 
@@ -133,90 +147,119 @@ internal sealed partial class HtmlTokenizer
     // math inside SVG are not new SVG or MathML subtrees, except svg right inside a MathML annotation-xml.
     private void UpdateForeignContextForStartTag(HtmlTagKind kind)
     {
+        var inSvg = ForeignNamespaceIsSvg();
+        var entry = kind switch
+        {
+            HtmlTagKind.Svg when inSvg || CurrentContext == HtmlTagKind.AnnotationXml => kind,
+            HtmlTagKind.Math when !inSvg => kind,
+            HtmlTagKind.ForeignObject or HtmlTagKind.Desc or HtmlTagKind.Title when inSvg => kind,
+            HtmlTagKind.MathText when !inSvg => kind,
+            HtmlTagKind.AnnotationXml when !inSvg => _attributesMatter ? HtmlTagKind.HtmlAnnotationXml : kind,
+            HtmlTagKind.Template => HtmlTagKind.ForeignTemplate,
+            _ => HtmlTagKind.Other,
+        };
+        var integrationPoint = entry is HtmlTagKind.ForeignObject or HtmlTagKind.Desc or HtmlTagKind.Title
+            or HtmlTagKind.MathText or HtmlTagKind.HtmlAnnotationXml;
+        OpenForeignElement(entry, integrationPoint ? ElementNamespace.IntegrationPoint : ElementNamespace.Foreign);
+    }
+
+    // A self-closing SVG or MathML element closes at once, so it opens nothing.
+    private void OpenForeignElement(HtmlTagKind entry, ElementNamespace elementNamespace)
+    {
         if (_selfClosing)
         {
             return;
         }
 
-        var current = CurrentContext;
-        var inSvg = current == HtmlTagKind.Svg;
-        var push = kind switch
+        OpenElement(elementNamespace);
+        if (entry != HtmlTagKind.Other)
         {
-            HtmlTagKind.Svg => inSvg || current == HtmlTagKind.AnnotationXml,
-            HtmlTagKind.Math => !inSvg,
-            HtmlTagKind.ForeignObject or HtmlTagKind.Desc or HtmlTagKind.Title => inSvg,
-            HtmlTagKind.MathText or HtmlTagKind.AnnotationXml => !inSvg,
-            _ => false,
-        };
-        if (push)
-        {
-            PushContext(kind == HtmlTagKind.AnnotationXml && _attributesMatter ? HtmlTagKind.HtmlAnnotationXml : kind);
+            PushContext(entry);
         }
     }
 
-    private void UpdateContextForEndTag(HtmlTagKind kind)
+    // A template inside SVG or MathML keeps the namespace of the element around it.
+    private bool ForeignNamespaceIsSvg()
     {
-        if (kind == HtmlTagKind.Template)
+        var depth = _contextDepth - 1;
+        while (depth > 0 && _context[depth] == HtmlTagKind.ForeignTemplate)
         {
-            EndTemplate();
+            depth--;
+        }
+
+        return depth >= 0 && _context[depth] == HtmlTagKind.Svg;
+    }
+
+    private void UpdateContextForEndTag()
+    {
+        if (_untrackedOpen > 0)
+        {
+            // NOTE: past MaxOpenElements open elements, an end tag closes the innermost one, whatever its name.
+            _untrackedOpen--;
+            PopContextAbove(OpenTotal);
             return;
         }
 
-        var current = CurrentContext == HtmlTagKind.HtmlAnnotationXml ? HtmlTagKind.AnnotationXml : CurrentContext;
-        if (current == kind && kind != HtmlTagKind.Other)
+        if (CurrentNodeIsForeign && CloseForeignElement())
         {
-            _contextDepth--;
-            return;
-        }
-
-        if (CurrentContext == HtmlTagKind.MathGlyph && kind == HtmlTagKind.MathText && _contextDepth > 1
-            && _context[_contextDepth - 2] == HtmlTagKind.MathText)
-        {
-            // </mi> closes the mglyph inside it too.
-            _contextDepth -= 2;
             return;
         }
 
         if (InForeignContent && IsParagraphOrLineBreak())
         {
             // </p> and </br> end the SVG or MathML subtree too.
-            while (InForeignContent)
-            {
-                _contextDepth--;
-            }
+            PopForeignElements();
+        }
+
+        // </body> and </html> only change the insertion mode, </head> is ignored in the body, and </form> removes
+        // the form element alone.
+        var name = _name[..Math.Min(_nameLength, NameBufferLength)];
+        if (!(name.SequenceEqual("body"u8) || name.SequenceEqual("html"u8) || name.SequenceEqual("head"u8)
+            || name.SequenceEqual("form"u8)))
+        {
+            CloseHtmlElement();
         }
     }
 
     private bool IsParagraphOrLineBreak() =>
         (_nameLength == 1 && _name[0] == 'p') || (_nameLength == 2 && _name[0] == 'b' && _name[1] == 'r');
 
-    // </template> closes the innermost HTML template and whatever SVG or MathML is still open inside it.
-    private void EndTemplate()
+    // Pops the context entries whose elements are no longer open.
+    private void PopContextAbove(int openTotal)
     {
-        if (_templateDepth == 0)
+        while (_contextDepth > 0 && _contextOpenCounts[_contextDepth - 1] > openTotal)
         {
-            return;
-        }
-
-        _templateDepth--;
-        while (_contextDepth > 0 && _context[--_contextDepth] != HtmlTagKind.Template)
-        {
+            _contextDepth--;
+            if (_context[_contextDepth] == HtmlTagKind.Template)
+            {
+                _templateDepth--;
+            }
         }
     }
 
-    // NOTE: nesting deeper than MaxContextDepth SVG, MathML and integration point elements is not tracked,
-    // so CDATA detection can be wrong inside such documents; real pages nest a few levels at most.
-    private void PushContext(HtmlTagKind kind)
+    // NOTE: past MaxContextDepth nested SVG, MathML, integration point and template elements, the context is not
+    // tracked, so CDATA detection can be wrong inside such documents. Real pages nest a few levels at most.
+    private bool PushContext(HtmlTagKind kind)
     {
-        if (_contextDepth < MaxContextDepth)
+        if (_contextDepth == MaxContextDepth)
         {
-            _context[_contextDepth++] = kind;
+            return false;
         }
+
+        _contextOpenCounts[_contextDepth] = OpenTotal;
+        _context[_contextDepth++] = kind;
+        return true;
     }
 
     [InlineArray(MaxContextDepth)]
     private struct ContextStack
     {
         private HtmlTagKind _element;
+    }
+
+    [InlineArray(MaxContextDepth)]
+    private struct ContextOpenCounts
+    {
+        private int _element;
     }
 }

@@ -60,6 +60,43 @@ public sealed class TokenizerRegressionTests
         { "<body><svg></b><style></body></style></body>", $"<body><svg></b><style>{I}</body></style></body>" },
         { "<body><svg></br><style></body></style></body>", $"<body><svg></br><style></body></style>{I}</body>" },
         { "<body><svg></P><style></body></style></body>", $"<body><svg></P><style></body></style>{I}</body>" },
+
+        // An end tag of an HTML element around unclosed SVG or MathML closes both, as the tree builder's stack of
+        // open elements has it; </body>, </head> and </form> do not, and any other end tag stops at a special
+        // element such as div.
+        { "<body><div><svg></div><style></body></style></body>", $"<body><div><svg></div><style></body></style>{I}</body>" },
+        { "<body><b><svg></b><style></body></style></body>", $"<body><b><svg></b><style></body></style>{I}</body>" },
+        { "<body><span><svg></span><style></body></style></body>",
+            $"<body><span><svg></span><style></body></style>{I}</body>" },
+        { "<body><table><tr><td><svg></td></tr></table><style></body></style></body>",
+            $"<body><table><tr><td><svg></td></tr></table><style></body></style>{I}</body>" },
+        { "<body><table><tr><td><table></table><svg></td></tr></table><style></body></style></body>",
+            $"<body><table><tr><td><table></table><svg></td></tr></table><style></body></style>{I}</body>" },
+        { "<body><ul><li>a<li><svg></li><style></body></style></ul></body>",
+            $"<body><ul><li>a<li><svg></li><style></body></style></ul>{I}</body>" },
+        { "<body><span><div><svg></span><style></body></style></body>",
+            $"<body><span><div><svg></span><style>{I}</body></style></body>" },
+        { "<body><form><svg></form><style></body></style></body>", $"<body><form><svg></form><style>{I}</body></style></body>" },
+        { "<body><head><svg></head><style></body></style></body>", $"<body><head><svg></head><style>{I}</body></style></body>" },
+
+        // A template inside SVG is an SVG element, which the first </template> closes.
+        { "<body><template><svg><template></template></template><style></body></style></body>",
+            $"<body><template><svg><template></template></template><style></body></style>{I}</body>" },
+
+        // Right inside an integration point, the current node is SVG, so <![CDATA[ starts a CDATA section; after
+        // an HTML element opens inside it, <![CDATA[ is a bogus comment that ends at the first '>'.
+        { "<body><svg><foreignObject><![CDATA[ a>b </body> ]]></foreignObject></svg></body>",
+            $"<body><svg><foreignObject><![CDATA[ a>b </body> ]]></foreignObject></svg>{I}</body>" },
+        { "<body><svg><foreignObject><p><![CDATA[ a>b </body> ]]></p></foreignObject></svg></body>",
+            $"<body><svg><foreignObject><p><![CDATA[ a>b {I}</body> ]]></p></foreignObject></svg></body>" },
+        { "<body><svg><foreignObject><p>a<div>b</div></foreignObject><style></body></style></svg></body>",
+            $"<body><svg><foreignObject><p>a<div>b</div></foreignObject><style>{I}</body></style></svg></body>" },
+        { "<body><math><mi><b><mglyph><style></body></style></mglyph></b></mi></math></body>",
+            $"<body><math><mi><b><mglyph><style></body></style></mglyph></b></mi></math>{I}</body>" },
+
+        // An end tag name longer than the name buffer.
+        { "<body><div></a-custom-element-name-longer-than-the-buffer></div></body>",
+            $"<body><div></a-custom-element-name-longer-than-the-buffer></div>{I}</body>" },
     };
 
     [Theory]

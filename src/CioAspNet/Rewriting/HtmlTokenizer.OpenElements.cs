@@ -1,0 +1,235 @@
+using System.Runtime.CompilerServices;
+
+namespace CioAspNet.Rewriting;
+
+// A bounded copy of the names on the tree builder's stack of open elements, which the tokenizer needs to know
+// which element an end tag closes inside and around SVG and MathML, as in <div><svg></div>. It follows start and
+// end tags only.
+// NOTE: of the implied end tags, only the common ones in CloseImpliedElements are followed; the others leave
+// stale names on this stack.
+internal sealed partial class HtmlTokenizer
+{
+    private const int MaxOpenElements = 32;
+
+    private OpenElementNameBytes _openNameBytes;
+    private OpenElementBytes _openNameLengths;
+    private OpenElementBytes _openNamespaces;
+    private int _openCount;
+
+    // Elements opened past MaxOpenElements, whose names are not kept.
+    private int _untrackedOpen;
+
+    private enum ElementNamespace : byte
+    {
+        Html,
+        Foreign,
+
+        // An SVG or MathML element that is an HTML or MathML text integration point.
+        IntegrationPoint,
+    }
+
+    private int OpenTotal => _openCount + _untrackedOpen;
+
+    private ElementNamespace CurrentNamespace =>
+        _openCount > 0 && _untrackedOpen == 0
+            ? (ElementNamespace)_openNamespaces[_openCount - 1]
+            : ElementNamespace.Html;
+
+    // Pushes the current tag's name. Names longer than the name buffer are not kept.
+    private void OpenElement(ElementNamespace elementNamespace)
+    {
+        if (_nameLength > NameBufferLength)
+        {
+            return;
+        }
+
+        if (_openCount == MaxOpenElements)
+        {
+            _untrackedOpen++;
+            return;
+        }
+
+        _name[.._nameLength].CopyTo(OpenName(_openCount));
+        _openNameLengths[_openCount] = (byte)_nameLength;
+        _openNamespaces[_openCount] = (byte)elementNamespace;
+        _openCount++;
+    }
+
+    // Closes what an HTML start tag closes before it opens: a block closes an open p, li closes li, dd and dt
+    // close each other, and a table, row or cell closes the table, row or cell before it.
+    private void CloseImpliedElements(ReadOnlySpan<byte> name)
+    {
+        if (HtmlTagNames.ClosesParagraph(name))
+        {
+            CloseOpenElement(static n => n.SequenceEqual("p"u8),
+                static n => n.SequenceEqual("button"u8) || HtmlTagNames.IsScopeBoundary(n));
+        }
+
+        if (name.SequenceEqual("li"u8))
+        {
+            CloseOpenElement(static n => n.SequenceEqual("li"u8), IsListItemBoundary);
+        }
+        else if (name.SequenceEqual("dd"u8) || name.SequenceEqual("dt"u8))
+        {
+            CloseOpenElement(static n => n.SequenceEqual("dd"u8) || n.SequenceEqual("dt"u8), IsListItemBoundary);
+        }
+        else if (name.SequenceEqual("table"u8))
+        {
+            // Only in a table or row, not in a cell, does a table start tag close the open table.
+            CloseOpenElement(static n => n.SequenceEqual("table"u8), static n => !IsTableSectionOrRow(n));
+        }
+        else if (name.SequenceEqual("tr"u8))
+        {
+            CloseOpenElement(static n => n.SequenceEqual("tr"u8), IsTableBoundary);
+        }
+        else if (name.SequenceEqual("td"u8) || name.SequenceEqual("th"u8))
+        {
+            CloseOpenElement(static n => n.SequenceEqual("td"u8) || n.SequenceEqual("th"u8), IsTableBoundary);
+        }
+        else if (HtmlTagNames.IsHeading(name) && _openCount > 0 && _untrackedOpen == 0
+            && HtmlTagNames.IsHeading(OpenName(_openCount - 1)[.._openNameLengths[_openCount - 1]]))
+        {
+            PopElementsTo(_openCount - 1);
+        }
+    }
+
+    private static bool IsListItemBoundary(ReadOnlySpan<byte> name) =>
+        HtmlTagNames.IsSpecial(name) && !(name.SequenceEqual("address"u8) || name.SequenceEqual("div"u8)
+            || name.SequenceEqual("p"u8));
+
+    private static bool IsTableSectionOrRow(ReadOnlySpan<byte> name) =>
+        name.SequenceEqual("tbody"u8) || name.SequenceEqual("thead"u8) || name.SequenceEqual("tfoot"u8)
+        || name.SequenceEqual("tr"u8);
+
+    private static bool IsTableBoundary(ReadOnlySpan<byte> name) =>
+        name.SequenceEqual("table"u8) || name.SequenceEqual("template"u8) || name.SequenceEqual("html"u8);
+
+    // Pops to the nearest open HTML element that the target accepts, unless the stop accepts an element first.
+    // Integration points and SVG and MathML elements stop the search too.
+    private void CloseOpenElement(NamePredicate target, NamePredicate stop)
+    {
+        if (_untrackedOpen > 0)
+        {
+            return;
+        }
+
+        for (var i = _openCount - 1; i >= 0; i--)
+        {
+            var openName = OpenName(i)[.._openNameLengths[i]];
+            if ((ElementNamespace)_openNamespaces[i] != ElementNamespace.Html)
+            {
+                return;
+            }
+
+            if (target(openName))
+            {
+                PopElementsTo(i);
+                return;
+            }
+
+            if (stop(openName))
+            {
+                return;
+            }
+        }
+    }
+
+    private delegate bool NamePredicate(ReadOnlySpan<byte> name);
+
+    // Pops the element at the index and every element above it, with their context entries.
+    private void PopElementsTo(int index)
+    {
+        _openCount = index;
+        _untrackedOpen = 0;
+        PopContextAbove(index);
+    }
+
+    // Pops the SVG and MathML elements above the nearest HTML element or integration point.
+    private void PopForeignElements()
+    {
+        _untrackedOpen = 0;
+        var index = _openCount;
+        while (index > 0 && (ElementNamespace)_openNamespaces[index - 1] == ElementNamespace.Foreign)
+        {
+            index--;
+        }
+
+        PopElementsTo(index);
+    }
+
+    // The tree builder's end tag rule in foreign content: walk down from the current node through SVG and MathML
+    // elements, and pop to the first of the same name. Returns false when the walk reaches an HTML element.
+    private bool CloseForeignElement()
+    {
+        for (var i = _openCount - 1; i >= 0 && (ElementNamespace)_openNamespaces[i] != ElementNamespace.Html; i--)
+        {
+            if (OpenNameEquals(i))
+            {
+                PopElementsTo(i);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The end tag rules of the body, in short. An end tag with a rule of its own closes the nearest open HTML element
+    // of its name (any heading for a heading) in scope, so the search stops at table, td, template and the other
+    // scope boundaries, and at integration points; </template> passes them. Any other end tag closes the nearest
+    // open element of its name unless a special element comes first.
+    private void CloseHtmlElement()
+    {
+        if (_nameLength > NameBufferLength)
+        {
+            // Such a name was never kept, so it closes nothing that the tokenizer tracks.
+            return;
+        }
+
+        var name = _name[.._nameLength];
+        var ownRule = HtmlTagNames.HasOwnEndTagRule(name);
+        var heading = HtmlTagNames.IsHeading(name);
+        for (var i = _openCount - 1; i >= 0; i--)
+        {
+            var elementNamespace = (ElementNamespace)_openNamespaces[i];
+            var openName = OpenName(i)[.._openNameLengths[i]];
+            if (elementNamespace == ElementNamespace.Html
+                && (OpenNameEquals(i) || (heading && HtmlTagNames.IsHeading(openName))))
+            {
+                PopElementsTo(i);
+                return;
+            }
+
+            if (_tagKind == HtmlTagKind.Template)
+            {
+                continue;
+            }
+
+            var stops = elementNamespace == ElementNamespace.IntegrationPoint
+                || (elementNamespace == ElementNamespace.Html && (ownRule
+                    ? HtmlTagNames.IsScopeBoundary(openName)
+                    : HtmlTagNames.IsSpecial(openName)));
+            if (stops)
+            {
+                return;
+            }
+        }
+    }
+
+    private bool OpenNameEquals(int index) =>
+        _openNameLengths[index] == _nameLength && OpenName(index)[.._nameLength].SequenceEqual(_name[.._nameLength]);
+
+    private Span<byte> OpenName(int index) =>
+        ((Span<byte>)_openNameBytes).Slice(index * NameBufferLength, NameBufferLength);
+
+    [InlineArray(MaxOpenElements * NameBufferLength)]
+    private struct OpenElementNameBytes
+    {
+        private byte _element;
+    }
+
+    [InlineArray(MaxOpenElements)]
+    private struct OpenElementBytes
+    {
+        private byte _element;
+    }
+}
