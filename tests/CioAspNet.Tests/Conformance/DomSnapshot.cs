@@ -103,16 +103,20 @@ internal static class DomSnapshot
         switch (node)
         {
             case IDocumentType doctype:
-                Line(builder, depth, $"<!DOCTYPE {doctype.Name} \"{doctype.PublicIdentifier}\" \"{doctype.SystemIdentifier}\">");
+                var identifiers = $"\"{doctype.PublicIdentifier}\" \"{doctype.SystemIdentifier}\"";
+                Line(builder, depth, $"<!DOCTYPE {doctype.Name} {identifiers}>");
                 break;
             case IComment comment:
                 Line(builder, depth, $"<!-- {comment.Data} -->");
                 break;
             case IElement element:
                 Line(builder, depth, $"<{NamespacePrefix(element.NamespaceUri)}{element.LocalName}>");
-                foreach (var attribute in element.Attributes.OrderBy(a => NamespacePrefix(a.NamespaceUri) + a.LocalName, StringComparer.Ordinal))
+                var attributes = element.Attributes
+                    .Select(a => (Name: NamespacePrefix(a.NamespaceUri) + a.LocalName, a.Value))
+                    .OrderBy(a => a.Name, StringComparer.Ordinal);
+                foreach (var (name, value) in attributes)
                 {
-                    Line(builder, depth + 1, $"{NamespacePrefix(attribute.NamespaceUri)}{attribute.LocalName}=\"{attribute.Value}\"");
+                    Line(builder, depth + 1, $"{name}=\"{value}\"");
                 }
 
                 if (element is IHtmlTemplateElement)

@@ -201,6 +201,8 @@ public sealed class Html5libTokenizerTests
     private static string Quote(string text)
     {
         var shortened = text.Length > 120 ? text[..120] + "..." : text;
-        return "\"" + shortened.Replace("\0", "\\0", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal) + "\"";
+        var escaped = shortened.Replace("\0", "\\0", StringComparison.Ordinal)
+            .Replace("\n", "\\n", StringComparison.Ordinal);
+        return "\"" + escaped + "\"";
     }
 }

@@ -47,7 +47,9 @@ internal sealed class InjectionOracle
         {
             if (ProblemWithOutput(InsertAt(offset), requireBody: true) is null)
             {
-                var where = result.Inserted ? $"the rewriter chose offset {result.InsertOffset}" : "the rewriter inserted nothing";
+                var where = result.Inserted
+                    ? $"the rewriter chose offset {result.InsertOffset}"
+                    : "the rewriter inserted nothing";
                 return $"the </body> end tag at offset {offset} is a correct insertion point, but {where}";
             }
         }
@@ -101,7 +103,9 @@ internal sealed class InjectionOracle
         }
 
         var outputDom = DomSnapshot.Dump(document, node => node is IElement element && IsMarker(element));
-        return outputDom == _inputDom ? null : "without the loader, the output's DOM differs: " + FirstDifference(_inputDom, outputDom);
+        return outputDom == _inputDom
+            ? null
+            : "without the loader, the output's DOM differs: " + FirstDifference(_inputDom, outputDom);
     }
 
     private static bool IsMarker(IElement element) =>

@@ -46,12 +46,14 @@ internal static class RewriterProperties
 
         if (!output[..offset].SequenceEqual(input.AsSpan(0, offset)))
         {
-            return $"before the loader, the output differs from the input at byte {output[..offset].CommonPrefixLength(input)}";
+            var at = output[..offset].CommonPrefixLength(input);
+            return $"before the loader, the output differs from the input at byte {at}";
         }
 
         var after = output[(offset + loader.Length)..];
-        return after.SequenceEqual(input.AsSpan(offset))
+        var rest = input.AsSpan(offset);
+        return after.SequenceEqual(rest)
             ? null
-            : $"after the loader, the output differs from the input at input byte {offset + after.CommonPrefixLength(input.AsSpan(offset))}";
+            : $"after the loader, the output differs from the input at input byte {offset + after.CommonPrefixLength(rest)}";
     }
 }

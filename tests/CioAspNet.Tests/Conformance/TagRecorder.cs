@@ -4,7 +4,7 @@ using CioAspNet.Rewriting;
 
 namespace CioAspNet.Tests.Conformance;
 
-/// <summary>A start or end tag as the tokenizer reported it, with names decoded the way the WHATWG tokenizer does.</summary>
+/// <summary>A start or end tag as the tokenizer reported it, with names decoded as the WHATWG tokenizer does.</summary>
 internal sealed record RecordedTag(bool IsEndTag, string Name, IReadOnlyList<KeyValuePair<string, string>> Attributes,
     bool SelfClosing)
 {
