@@ -28,6 +28,8 @@ ensure_chromium() {
 ensure_chromium || exit 1
 
 rm -rf "$results_dir"
+# Failed browser tests save a screenshot and the page's HTML here, next to the TRX files.
+export CIO_BROWSER_ARTIFACTS_DIR="${CIO_BROWSER_ARTIFACTS_DIR:-$results_dir/browser-artifacts}"
 dotnet test "$repo_root/CioAspNet.sln" --configuration Release \
   --logger "trx" --results-directory "$results_dir" "$@"
 test_exit=$?
@@ -43,6 +45,15 @@ for trx in "$results_dir"/*.trx; do
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0} + ${e:-0}))
 done
+
+# The install test packs the library and installs it into a fresh app; it counts as one more test.
+if [ "${CIO_SKIP_INSTALL_TEST:-}" != "1" ]; then
+  if bash "$repo_root/tests/install-test.sh"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+  fi
+fi
 
 echo "$passed passed, $failed failed"
 if [ "$test_exit" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then

@@ -49,6 +49,24 @@ public sealed class CioOptions
     /// </summary>
     public IList<string> ExcludedPaths { get; } = new List<string>();
 
+    /// <summary>Settings of <c>_cio_id</c>: the cookie that remembers it, and the hosts whose links carry it.</summary>
+    public CioLinksOptions Links { get; } = new();
+
+    /// <summary>Settings that withhold tracking: consent and Global Privacy Control.</summary>
+    public CioPrivacyOptions Privacy { get; } = new();
+
+    /// <summary>
+    /// How <c>&lt;cio-identify /&gt;</c> maps claims to an identify call (<c>Cio:Identify</c>). Default: the id from
+    /// the name identifier claim, the email, names and <c>created_at</c> from their standard claims.
+    /// </summary>
+    public CioIdentifyOptions Identify { get; } = new();
+
+    /// <summary>Where the request's CSP nonce is found (<c>Cio:Csp</c>). Default: <c>HttpContext.Items["csp-nonce"]</c>.</summary>
+    public CioCspOptions Csp { get; } = new();
+
+    /// <summary>Settings of server-side calls and their carry-over cookie (<c>Cio:Calls</c>).</summary>
+    public CioCallsOptions Calls { get; } = new();
+
     /// <summary>Problems found while binding configuration, reported by validation with the others.</summary>
     internal List<string> BindingErrors { get; } = [];
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using CioAspNet.Links;
 using Microsoft.Extensions.Options;
 
 namespace CioAspNet.Configuration;
@@ -7,7 +8,7 @@ namespace CioAspNet.Configuration;
 /// Checks <see cref="CioOptions"/> at start-up and on every reload, and reports every problem in one result.
 /// Each message names the configuration key and the fix.
 /// </summary>
-internal sealed class CioOptionsValidator : IValidateOptions<CioOptions>
+internal sealed partial class CioOptionsValidator : IValidateOptions<CioOptions>
 {
     private const int MaxSiteIdLength = 100;
 
@@ -28,6 +29,10 @@ internal sealed class CioOptionsValidator : IValidateOptions<CioOptions>
 
         ValidateScriptUrl(options.ScriptUrl, failures);
         ValidateExcludedPaths(options.ExcludedPaths, failures);
+        ValidateLinks(options.Links, failures);
+        ValidateIdentify(options.Identify, failures);
+        ValidateCsp(options.Csp, failures);
+        ValidateCalls(options.Calls, failures);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
@@ -82,6 +87,37 @@ internal sealed class CioOptionsValidator : IValidateOptions<CioOptions>
 
         return IPAddress.TryParse(uri.DnsSafeHost, out var address) && IPAddress.IsLoopback(address);
     }
+
+    private static void ValidateLinks(CioLinksOptions links, List<string> failures)
+    {
+        for (var i = 0; i < links.Domains.Count; i++)
+        {
+            if (!DomainAllowList.TryNormalizeEntry(links.Domains[i], out _, out _))
+            {
+                failures.Add($"Cio:Links:Domains:{i} ('{links.Domains[i]}') is not a host name. Write a name such " +
+                    "as docs.example.com, or *.example.com for its subdomains, without scheme, port or path.");
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(links.ClaimType))
+        {
+            failures.Add("Cio:Links:ClaimType is empty. Set it to the claim type that carries the cio_id, or remove " +
+                "it to use the default cio_id.");
+        }
+
+        if (string.IsNullOrEmpty(links.CookieName) || !links.CookieName.All(IsCookieNameCharacter))
+        {
+            failures.Add("Cio:Links:CookieName is invalid. Use ASCII letters, digits and . _ - only, or remove it to " +
+                "use the default .CioAspNet.CioId.");
+        }
+
+        if (links.CookieLifetime <= TimeSpan.Zero)
+        {
+            failures.Add("Cio:Links:CookieLifetime must be positive, for example 90.00:00:00 for 90 days.");
+        }
+    }
+
+    private static bool IsCookieNameCharacter(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-';
 
     private static void ValidateExcludedPaths(IList<string> paths, List<string> failures)
     {

@@ -1,8 +1,13 @@
 using CioAspNet;
+using CioAspNet.Calls;
 using CioAspNet.Configuration;
+using CioAspNet.Identity;
+using CioAspNet.Links;
 using CioAspNet.Middleware;
 using CioAspNet.Snippet;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -55,8 +60,32 @@ public static class CioServiceCollectionExtensions
         services.AddOptions<CioOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CioOptions>, CioOptionsValidator>());
         services.TryAddSingleton<CioLoaderCache>();
+        services.TryAddSingleton<ICioCspSources, CioCspSources>();
+        services.TryAddSingleton<DomainAllowListCache>();
+        services.TryAddSingleton<ICioIdAccessor, CioIdAccessor>();
+        services.TryAddSingleton<ICioLinkRewriter, CioLinkRewriter>();
         services.TryAddSingleton<CioPipelineMarker>();
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, CioStartupFilter>());
+        AddCalls(services);
         return services;
+    }
+
+    private static void AddCalls(IServiceCollection services)
+    {
+        // The carry-over cookie is protected with the app's Data Protection key ring.
+        services.AddDataProtection();
+        services.AddHttpContextAccessor();
+        services.TryAddSingleton<CarryOverCookie>();
+        services.TryAddScoped<ICioCalls>(provider =>
+        {
+            var context = provider.GetRequiredService<IHttpContextAccessor>().HttpContext ?? throw new InvalidOperationException(
+                "ICioCalls was resolved outside of a request. Resolve it from the request's services, such as a " +
+                "controller's constructor, or call HttpContext.GetCioCalls().");
+            return context.GetCioCalls();
+        });
+        services.TryAddSingleton<CioClaimsIdentityResolver>();
+        services.TryAddSingleton<ICioIdentityResolver>(provider => provider.GetRequiredService<CioClaimsIdentityResolver>());
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IPostConfigureOptions<CookieAuthenticationOptions>, CioSignOutHook>());
     }
 }

@@ -1,5 +1,8 @@
-using CioAspNet.Logging;
+using CioAspNet.Calls;
 using CioAspNet.Configuration;
+using CioAspNet.Links;
+using CioAspNet.Logging;
+using CioAspNet.Privacy;
 using CioAspNet.Rewriting;
 using CioAspNet.Snippet;
 using Microsoft.AspNetCore.Http;
@@ -10,23 +13,33 @@ using Microsoft.Extensions.Options;
 namespace CioAspNet.Middleware;
 
 /// <summary>
-/// Inserts the Customer.io loader before the <c>&lt;/body&gt;</c> end tag of every HTML page. It reads the
-/// current options, skips requests that cannot carry a page, and hands the body to <see cref="CioResponseBody"/>.
+/// Inserts the Customer.io loader and the request's calls before the <c>&lt;/body&gt;</c> end tag of every HTML
+/// page. It reads the current options, skips requests that cannot carry a page, and hands the body to <see cref="CioResponseBody"/>.
 /// </summary>
 internal sealed class CioMiddleware
 {
     private readonly RequestDelegate _next;
     private readonly IOptionsMonitor<CioOptions> _options;
     private readonly CioLoaderCache _loaders;
+    private readonly DomainAllowListCache _allowLists;
+    private readonly ICioIdAccessor _cioIds;
     private readonly ILogger _logger;
     private int _compressionWarned;
+    private int _consentWarned;
 
     public CioMiddleware(
-        RequestDelegate next, IOptionsMonitor<CioOptions> options, CioLoaderCache loaders, ILogger<CioMiddleware> logger)
+        RequestDelegate next,
+        IOptionsMonitor<CioOptions> options,
+        CioLoaderCache loaders,
+        DomainAllowListCache allowLists,
+        ICioIdAccessor cioIds,
+        ILogger<CioMiddleware> logger)
     {
         _next = next;
         _options = options;
         _loaders = loaders;
+        _allowLists = allowLists;
+        _cioIds = cioIds;
         _logger = logger;
     }
 
@@ -38,12 +51,15 @@ internal sealed class CioMiddleware
             return _next(context);
         }
 
+        // Registered before the exclusion check, so that a redirect from an excluded path still carries its calls.
+        context.Response.OnStarting(OnResponseStarting, context);
         if (PathExclusion.IsExcluded(context.Request.Path, options.ExcludedPaths))
         {
             Log.ResponseSkipped(_logger, context.Request.Path, "the path is excluded by Cio:ExcludedPaths");
             return _next(context);
         }
 
+        CioIdCapture.Capture(context, options, _logger);
         return InvokeWithRewriterAsync(context, options);
     }
 
@@ -52,7 +68,8 @@ internal sealed class CioMiddleware
         var page = new CioPageFeature(options, _loaders.Get(options));
         context.Features.Set(page);
         var inner = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
-        var body = new CioResponseBody(context, inner, () => new HtmlRewriter(new CioPageContent(page.Loader, nonce: null)));
+        var body = new CioResponseBody(
+            context, inner, () => TrackingGate.GetBlockReason(context, options), () => CreateRewriter(context, page));
         context.Features.Set<IHttpResponseBodyFeature>(body);
         try
         {
@@ -67,6 +84,30 @@ internal sealed class CioMiddleware
         LogOutcome(context, body);
     }
 
+    private static Task OnResponseStarting(object state)
+    {
+        ((HttpContext)state).Features.Get<CioCallQueue>()?.OnResponseStarting();
+        return Task.CompletedTask;
+    }
+
+    // Runs at the first write of a page that is rewritten, before the response starts, so headers can still change.
+    private HtmlRewriter CreateRewriter(HttpContext context, CioPageFeature page)
+    {
+        var queue = CioCallQueue.Get(context);
+        queue.BeginPage();
+        var content = new CioPageContent(page.Loader, context, page.Options, queue);
+        var allowList = _allowLists.Get(page.Options);
+        var cioId = allowList.IsEmpty ? null : _cioIds.GetCioId(context);
+        if (cioId is null)
+        {
+            return new HtmlRewriter(content);
+        }
+
+        PrivateResponse.Mark(context);
+        var utf8 = HtmlResponsePolicy.IsUtf8(context.Response.ContentType);
+        return new HtmlRewriter(content, new LinkTagWriter(allowList, cioId, utf8));
+    }
+
     private void LogOutcome(HttpContext context, CioResponseBody body)
     {
         var path = context.Request.Path.Value ?? "/";
@@ -75,6 +116,13 @@ internal sealed class CioMiddleware
         {
             LogSkipped(context, body.SkipReason, path);
             return;
+        }
+
+        context.Features.Get<CioCallQueue>()?.CompletePage(rewriter.Inserted);
+
+        if (rewriter.RewrittenLinks > 0)
+        {
+            Log.LinksRewritten(_logger, path, rewriter.RewrittenLinks);
         }
 
         if (rewriter.AbandonedTags > 0)
@@ -107,6 +155,12 @@ internal sealed class CioMiddleware
         if (reason == SkipReason.ContentEncoded && Interlocked.Exchange(ref _compressionWarned, 1) == 0)
         {
             Log.CompressedResponse(_logger, path, context.Response.Headers.ContentEncoding.ToString());
+            return;
+        }
+
+        if (reason == SkipReason.ConsentFeatureMissing && Interlocked.Exchange(ref _consentWarned, 1) == 0)
+        {
+            Log.ConsentFeatureMissing(_logger, path);
             return;
         }
 

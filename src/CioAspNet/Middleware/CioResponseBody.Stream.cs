@@ -1,3 +1,5 @@
+using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace CioAspNet.Middleware;
@@ -66,17 +68,21 @@ internal sealed partial class CioResponseBody
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         Decide();
         if (_rewriter is null)
         {
-            await _inner.Stream.WriteAsync(buffer, cancellationToken);
-            return;
+            return _inner.Stream.WriteAsync(buffer, cancellationToken);
         }
 
-        await WriteThroughRewriterAsync(buffer, cancellationToken);
+        var flush = WriteThroughRewriterAsync(buffer, cancellationToken);
+        return flush.IsCompletedSuccessfully ? default : AwaitFlushAsync(flush);
     }
+
+    // Perf: pooled state machines, so a write that waits for the client allocates nothing.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private static async ValueTask AwaitFlushAsync(ValueTask<FlushResult> flush) => await flush;
 
     public override IAsyncResult BeginWrite(byte[] buffer, int offset, int count, AsyncCallback? callback, object? state) =>
         TaskToAsyncResult.Begin(WriteAsync(buffer, offset, count, CancellationToken.None), callback, state);

@@ -18,16 +18,23 @@ internal sealed partial class CioResponseBody : Stream, IHttpResponseBodyFeature
 
     private readonly HttpContext _context;
     private readonly IHttpResponseBodyFeature _inner;
+    private readonly Func<SkipReason> _checkTracking;
     private readonly Func<HtmlRewriter> _createRewriter;
     private PipeWriter? _writer;
     private HtmlRewriter? _rewriter;
     private bool _decided;
     private bool _finished;
 
-    public CioResponseBody(HttpContext context, IHttpResponseBodyFeature inner, Func<HtmlRewriter> createRewriter)
+    /// <param name="context">The request.</param>
+    /// <param name="inner">The original body, which receives every byte.</param>
+    /// <param name="checkTracking">Returns why this person must not be tracked, or <see cref="SkipReason.None"/>.</param>
+    /// <param name="createRewriter">Creates the rewriter once the response is known to be an HTML page.</param>
+    public CioResponseBody(
+        HttpContext context, IHttpResponseBodyFeature inner, Func<SkipReason> checkTracking, Func<HtmlRewriter> createRewriter)
     {
         _context = context;
         _inner = inner;
+        _checkTracking = checkTracking;
         _createRewriter = createRewriter;
     }
 
@@ -97,6 +104,11 @@ internal sealed partial class CioResponseBody : Stream, IHttpResponseBodyFeature
 
         _decided = true;
         SkipReason = HtmlResponsePolicy.GetSkipReason(_context);
+        if (SkipReason == SkipReason.None)
+        {
+            SkipReason = _checkTracking();
+        }
+
         if (SkipReason != SkipReason.None)
         {
             return;

@@ -53,6 +53,19 @@ internal static class HtmlResponsePolicy
             : SkipReason.None;
     }
 
+    /// <summary>Whether an HTML response is UTF-8: its charset says so, or it names none.</summary>
+    public static bool IsUtf8(string? contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType) || !mediaType.Charset.HasValue)
+        {
+            return true;
+        }
+
+        var charset = mediaType.Charset.Value!.Trim('"');
+        return charset.Length == 0 || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+            || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);
+    }
+
     private static SkipReason CheckContentType(string? contentType)
     {
         if (contentType is null || !MediaTypeHeaderValue.TryParse(contentType, out var mediaType)

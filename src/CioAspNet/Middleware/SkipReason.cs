@@ -11,6 +11,10 @@ internal enum SkipReason
     NotHtml,
     UnsupportedCharset,
     StartedWithContentLength,
+    EndpointOptedOut,
+    GlobalPrivacyControl,
+    NoTrackingConsent,
+    ConsentFeatureMissing,
 }
 
 internal static class SkipReasonExtensions
@@ -24,6 +28,11 @@ internal static class SkipReasonExtensions
         SkipReason.NotHtml => "the Content-Type is not text/html",
         SkipReason.UnsupportedCharset => "the charset is not ASCII-compatible",
         SkipReason.StartedWithContentLength => "the response started with a Content-Length before CioAspNet saw it",
+        SkipReason.EndpointOptedOut => "the endpoint has [CioDisabled] or DisableCio()",
+        SkipReason.GlobalPrivacyControl => "the request sent Sec-GPC: 1 and Cio:Privacy:HonorGlobalPrivacyControl is true",
+        SkipReason.NoTrackingConsent => "the person has not given tracking consent (Cio:Privacy:RequireConsent)",
+        SkipReason.ConsentFeatureMissing =>
+            "Cio:Privacy:RequireConsent is true but the request has no consent feature; call app.UseCookiePolicy()",
         _ => "no reason",
     };
 }

@@ -1,20 +1,26 @@
 using System.Buffers;
+using CioAspNet.Links;
 
 namespace CioAspNet.Rewriting;
 
 /// <summary>
-/// Streams an HTML document through <see cref="HtmlTokenizer"/> and inserts content once, right before the
-/// first real <c>&lt;/body&gt;</c> end tag: not one inside a comment, a raw text element, an attribute value or
-/// a template. Every other byte passes through unchanged.
+/// Streams an HTML document through <see cref="HtmlTokenizer"/>, inserts content once, right before the first
+/// real <c>&lt;/body&gt;</c> end tag (not one inside a comment, a raw text element, an attribute value or a
+/// template), and rewrites the links of <c>a</c> and <c>area</c> start tags when asked to. Every other byte
+/// passes through unchanged.
 /// </summary>
 internal sealed class HtmlRewriter : IHtmlTokenSink
 {
     private readonly HtmlTokenizer _tokenizer;
-    private readonly IBodyEndContent _content;
+    private readonly IBodyEndContent? _content;
+    private readonly LinkTagWriter? _links;
 
-    public HtmlRewriter(IBodyEndContent content)
+    /// <param name="content">What to insert before the body end tag, or null to insert nothing.</param>
+    /// <param name="links">Rewrites links to allowed hosts, or null to leave every link alone.</param>
+    public HtmlRewriter(IBodyEndContent? content, LinkTagWriter? links = null)
     {
         _content = content;
+        _links = links;
         _tokenizer = new HtmlTokenizer(this);
     }
 
@@ -27,23 +33,37 @@ internal sealed class HtmlRewriter : IHtmlTokenSink
     /// <summary>The number of tags that were too long to inspect, see <see cref="HtmlTokenizer.MaxHeldTagBytes"/>.</summary>
     public int AbandonedTags => _tokenizer.AbandonedTags;
 
+    /// <summary>The number of links that got <c>_cio_id</c>.</summary>
+    public int RewrittenLinks => _links?.RewrittenLinks ?? 0;
+
     public void Write(ReadOnlySpan<byte> input, IBufferWriter<byte> output) => _tokenizer.Write(input, output);
 
     public void Complete(IBufferWriter<byte> output) => _tokenizer.Complete(output);
 
     bool IHtmlTokenSink.WantsTag(HtmlTagKind kind, bool isEndTag, ReadOnlySpan<byte> name) => kind switch
     {
-        HtmlTagKind.Body => isEndTag && !Inserted && !_tokenizer.InTemplate,
-        HtmlTagKind.Script => !isEndTag && !Inserted && !LoaderPresent,
+        HtmlTagKind.Body => isEndTag && _content is not null && !Inserted && !_tokenizer.InTemplate,
+        HtmlTagKind.Script => !isEndTag && _content is not null && !Inserted && !LoaderPresent,
+        HtmlTagKind.A or HtmlTagKind.Area => !isEndTag && _links is not null,
         _ => false,
     };
 
     void IHtmlTokenSink.WriteTag(in HtmlTagToken tag, ReadOnlySpan<byte> tagBytes, IBufferWriter<byte> output)
     {
+        if (tag.Kind is HtmlTagKind.A or HtmlTagKind.Area)
+        {
+            if (!_links!.TryWrite(tag, tagBytes, output))
+            {
+                output.Write(tagBytes);
+            }
+
+            return;
+        }
+
         if (tag.Kind == HtmlTagKind.Body)
         {
             Inserted = true;
-            _content.WriteTo(output, LoaderPresent);
+            _content!.WriteTo(output, LoaderPresent);
         }
         else if (IsLoader(tag, tagBytes))
         {

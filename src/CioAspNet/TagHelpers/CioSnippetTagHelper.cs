@@ -1,4 +1,5 @@
 using CioAspNet.Middleware;
+using CioAspNet.Privacy;
 using CioAspNet.Snippet;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -10,9 +11,9 @@ using Microsoft.Extensions.Options;
 namespace CioAspNet.TagHelpers;
 
 /// <summary>
-/// Renders the Customer.io loader where <c>&lt;cio-snippet /&gt;</c> stands, instead of before <c>&lt;/body&gt;</c>.
-/// The middleware then inserts no second loader. Renders nothing when the package is off or the loader was
-/// already written.
+/// Renders the Customer.io loader at the place of <c>&lt;cio-snippet /&gt;</c>, instead of before <c>&lt;/body&gt;</c>.
+/// The middleware then inserts no second loader. The script carries the request's CSP nonce. Renders nothing
+/// when the package is off, the person must not be tracked, or the loader was already written.
 /// </summary>
 [HtmlTargetElement("cio-snippet", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class CioSnippetTagHelper : TagHelper
@@ -36,7 +37,8 @@ public sealed class CioSnippetTagHelper : TagHelper
         output.TagName = null;
         var page = ViewContext.HttpContext.Features.Get<CioPageFeature>();
         var options = page?.Options ?? _options.CurrentValue;
-        if (!options.Enabled || page?.LoaderWritten == true)
+        var blocked = TrackingGate.GetBlockReason(ViewContext.HttpContext, options) != SkipReason.None;
+        if (!options.Enabled || blocked || page?.LoaderWritten == true)
         {
             output.SuppressOutput();
             return;
@@ -49,6 +51,6 @@ public sealed class CioSnippetTagHelper : TagHelper
             page.LoaderWritten = true;
         }
 
-        output.Content.SetHtmlContent(loader.ToHtml(nonce: null));
+        output.Content.SetHtmlContent(loader.ToHtml(CspNonce.Get(ViewContext.HttpContext, options.Csp)));
     }
 }

@@ -87,6 +87,11 @@ public sealed class HtmlRewriterTests
             var output = RewriterHarness.Rewrite(bytes, sizes);
             Assert.True(expected == output, $"Chunking '{name}' gave:\n{output}\nexpected:\n{expected}");
         }
+
+        if (expected.Contains(I, StringComparison.Ordinal))
+        {
+            DomAssert.InsertedInsideBody(input, RewriterHarness.Rewrite(input));
+        }
     }
 
     [Fact]
