@@ -4,7 +4,10 @@ using CioAspNet.Rewriting;
 
 namespace CioAspNet.Tests.Conformance;
 
-/// <summary>A start or end tag as the tokenizer reported it, with names decoded as the WHATWG tokenizer does.</summary>
+/// <summary>
+/// A start or end tag as the tokenizer reported it, with names and attribute values decoded as the WHATWG
+/// tokenizer does.
+/// </summary>
 internal sealed record RecordedTag(bool IsEndTag, string Name, IReadOnlyList<KeyValuePair<string, string>> Attributes,
     bool SelfClosing)
 {
@@ -75,7 +78,8 @@ internal sealed class TagRecorder : IHtmlTokenSink
                 var attributeName = DecodeName(attribute.NameIn(tagBytes));
                 if (attributes.TrueForAll(a => a.Key != attributeName))
                 {
-                    attributes.Add(new(attributeName, DecodeText(attribute.ValueIn(tagBytes))));
+                    var value = HtmlCharacterReferences.DecodeAttributeValue(DecodeText(attribute.ValueIn(tagBytes)));
+                    attributes.Add(new(attributeName, value));
                 }
             }
         }
