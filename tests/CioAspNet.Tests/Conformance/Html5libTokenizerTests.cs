@@ -10,7 +10,10 @@ namespace CioAspNet.Tests.Conformance;
 /// </summary>
 public sealed class Html5libTokenizerTests
 {
-    /// <summary>Cases that this tokenizer subset cannot pass by design, by file and index, with the reason.</summary>
+    /// <summary>
+    /// Cases that this tokenizer subset cannot pass by design, by file and index, with the reason. It is empty,
+    /// because beyond the rules of NotApplicableReason every case applies.
+    /// </summary>
     private static readonly Dictionary<string, string> NotApplicableCases = new(StringComparer.Ordinal)
     {
     };
@@ -128,7 +131,7 @@ public sealed class Html5libTokenizerTests
             : $"expected {Format(testCase.ExpectedTags)}, got {Format(whole.Tags)}";
     }
 
-    // Names, end tag and self-closing flags, and attributes must match; the order of attributes does not matter.
+    // Names, end tag and self-closing flags, and attributes must match, in any order of attributes.
     private static bool Matches(IReadOnlyList<RecordedTag> expected, IReadOnlyList<RecordedTag> actual)
     {
         if (expected.Count != actual.Count)
