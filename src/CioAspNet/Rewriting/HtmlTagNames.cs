@@ -99,6 +99,18 @@ internal static class HtmlTagNames
         _ => false,
     };
 
+    /// <summary>Returns whether a lower-case tag name is that of a formatting element, such as b or a.</summary>
+    public static bool IsFormatting(ReadOnlySpan<byte> name) => name.Length switch
+    {
+        1 => name[0] is (byte)'a' or (byte)'b' or (byte)'i' or (byte)'s' or (byte)'u',
+        2 => IsOneOf(name, "em tt"u8),
+        3 => name.SequenceEqual("big"u8),
+        4 => IsOneOf(name, "code font nobr"u8),
+        5 => name.SequenceEqual("small"u8),
+        6 => IsOneOf(name, "strike strong"u8),
+        _ => false,
+    };
+
     /// <summary>Returns whether a lower-case tag name is h1 to h6.</summary>
     public static bool IsHeading(ReadOnlySpan<byte> name) =>
         name.Length == 2 && name[0] == 'h' && name[1] is >= (byte)'1' and <= (byte)'6';

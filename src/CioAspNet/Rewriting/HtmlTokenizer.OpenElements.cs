@@ -65,7 +65,20 @@ internal sealed partial class HtmlTokenizer
                 static n => n.SequenceEqual("button"u8) || HtmlTagNames.IsScopeBoundary(n));
         }
 
-        if (name.SequenceEqual("li"u8))
+        if (name.SequenceEqual("button"u8))
+        {
+            CloseOpenElement(static n => n.SequenceEqual("button"u8), HtmlTagNames.IsScopeBoundary);
+        }
+        else if (name.SequenceEqual("a"u8) || name.SequenceEqual("nobr"u8))
+        {
+            // An open a or nobr since the last cell, caption or template goes through the adoption agency first.
+            var open = FindOpenHtmlName(name, IsTableBoundaryOrMarker);
+            if (open >= 0)
+            {
+                CloseFormattingElement(open);
+            }
+        }
+        else if (name.SequenceEqual("li"u8))
         {
             CloseOpenElement(static n => n.SequenceEqual("li"u8), IsListItemBoundary);
         }
@@ -97,9 +110,36 @@ internal sealed partial class HtmlTokenizer
         HtmlTagNames.IsSpecial(name) && !(name.SequenceEqual("address"u8) || name.SequenceEqual("div"u8)
             || name.SequenceEqual("p"u8));
 
+    private static bool IsTablePart(ReadOnlySpan<byte> name) =>
+        IsTableSectionOrRow(name) || name.SequenceEqual("td"u8) || name.SequenceEqual("th"u8)
+        || name.SequenceEqual("table"u8) || name.SequenceEqual("caption"u8) || name.SequenceEqual("colgroup"u8);
+
     private static bool IsTableSectionOrRow(ReadOnlySpan<byte> name) =>
         name.SequenceEqual("tbody"u8) || name.SequenceEqual("thead"u8) || name.SequenceEqual("tfoot"u8)
         || name.SequenceEqual("tr"u8);
+
+    private static bool IsTableBoundaryOrMarker(ReadOnlySpan<byte> name) =>
+        HtmlTagNames.IsScopeBoundary(name) && !name.SequenceEqual("table"u8);
+
+    // Returns the index of the nearest open HTML element of the name, or -1 when the stop accepts an element first.
+    private int FindOpenHtmlName(ReadOnlySpan<byte> name, NamePredicate stop)
+    {
+        for (var i = _openCount - 1; i >= 0 && _untrackedOpen == 0; i--)
+        {
+            var openName = OpenName(i)[.._openNameLengths[i]];
+            if ((ElementNamespace)_openNamespaces[i] == ElementNamespace.Html && openName.SequenceEqual(name))
+            {
+                return i;
+            }
+
+            if (stop(openName))
+            {
+                return -1;
+            }
+        }
+
+        return -1;
+    }
 
     private static bool IsTableBoundary(ReadOnlySpan<byte> name) =>
         name.SequenceEqual("table"u8) || name.SequenceEqual("template"u8) || name.SequenceEqual("html"u8);
@@ -173,10 +213,11 @@ internal sealed partial class HtmlTokenizer
         return false;
     }
 
-    // The end tag rules of the body, in short. An end tag with a rule of its own closes the nearest open HTML element
-    // of its name (any heading for a heading) in scope, so the search stops at table, td, template and the other
-    // scope boundaries, and at integration points; </template> passes them. Any other end tag closes the nearest
-    // open element of its name unless a special element comes first.
+    // The end tag rules of the body and the table modes, in short. An end tag with a rule of its own closes the
+    // nearest open HTML element of its name (any heading for a heading) in scope. Its search stops at table, td,
+    // template and the other scope boundaries, and at integration points. The end tags of tables, rows and cells
+    // stop only at table, template and html, and </template> at nothing. Any other end tag closes the nearest
+    // open element of its name, unless a special element comes first.
     private void CloseHtmlElement()
     {
         if (_nameLength > NameBufferLength)
@@ -188,6 +229,7 @@ internal sealed partial class HtmlTokenizer
         var name = _name[.._nameLength];
         var ownRule = HtmlTagNames.HasOwnEndTagRule(name);
         var heading = HtmlTagNames.IsHeading(name);
+        var tableScope = IsTablePart(name);
         for (var i = _openCount - 1; i >= 0; i--)
         {
             var elementNamespace = (ElementNamespace)_openNamespaces[i];
@@ -195,7 +237,15 @@ internal sealed partial class HtmlTokenizer
             if (elementNamespace == ElementNamespace.Html
                 && (OpenNameEquals(i) || (heading && HtmlTagNames.IsHeading(openName))))
             {
-                PopElementsTo(i);
+                if (HtmlTagNames.IsFormatting(name))
+                {
+                    CloseFormattingElement(i);
+                }
+                else
+                {
+                    PopElementsTo(i);
+                }
+
                 return;
             }
 
@@ -205,12 +255,102 @@ internal sealed partial class HtmlTokenizer
             }
 
             var stops = elementNamespace == ElementNamespace.IntegrationPoint
-                || (elementNamespace == ElementNamespace.Html && (ownRule
-                    ? HtmlTagNames.IsScopeBoundary(openName)
+                || (elementNamespace == ElementNamespace.Html && (tableScope ? IsTableBoundary(openName)
+                    : ownRule ? HtmlTagNames.IsScopeBoundary(openName)
                     : HtmlTagNames.IsSpecial(openName)));
             if (stops)
             {
                 return;
+            }
+        }
+    }
+
+    // The adoption agency algorithm, as far as the names of open elements go. When a special element (the furthest
+    // block) is open inside the formatting element, the formatting element leaves the stack and opens again right
+    // inside the furthest block. So the furthest block stays open, and the next round closes the new element.
+    // NOTE: with SVG or MathML open between the two, the tokenizer closes everything down to the formatting element.
+    private void CloseFormattingElement(int index)
+    {
+        for (var round = 0; round < 8 && _untrackedOpen == 0; round++)
+        {
+            var block = FurthestBlock(index);
+            if (block < 0)
+            {
+                break;
+            }
+
+            var formatting = OpenName(index)[.._openNameLengths[index]].ToArray();
+            RemoveOpenElements(index, block - index);
+            InsertOpenElement(index + 1, formatting);
+            ShiftContextOpenCounts(block, block - index);
+            index++;
+        }
+
+        PopElementsTo(index);
+    }
+
+    // Returns the first special HTML element above the index, or -1 when there is none or SVG or MathML comes first.
+    private int FurthestBlock(int index)
+    {
+        for (var i = index + 1; i < _openCount; i++)
+        {
+            if ((ElementNamespace)_openNamespaces[i] != ElementNamespace.Html)
+            {
+                return -1;
+            }
+
+            if (HtmlTagNames.IsSpecial(OpenName(i)[.._openNameLengths[i]]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private void RemoveOpenElements(int index, int count)
+    {
+        for (var i = index; i + count < _openCount; i++)
+        {
+            CopyOpenElement(i + count, i);
+        }
+
+        _openCount -= count;
+    }
+
+    private void InsertOpenElement(int index, ReadOnlySpan<byte> name)
+    {
+        for (var i = _openCount; i > index; i--)
+        {
+            CopyOpenElement(i - 1, i);
+        }
+
+        name.CopyTo(OpenName(index));
+        _openNameLengths[index] = (byte)name.Length;
+        _openNamespaces[index] = (byte)ElementNamespace.Html;
+        _openCount++;
+    }
+
+    private void CopyOpenElement(int from, int to)
+    {
+        OpenName(from).CopyTo(OpenName(to));
+        _openNameLengths[to] = _openNameLengths[from];
+        _openNamespaces[to] = _openNamespaces[from];
+    }
+
+    // After the elements from the formatting element up to the furthest block at the old index moved down by
+    // removed places, and one element went in right after the furthest block.
+    private void ShiftContextOpenCounts(int furthestBlock, int removed)
+    {
+        for (var depth = 0; depth < _contextDepth; depth++)
+        {
+            if (_contextOpenCounts[depth] == furthestBlock + 1)
+            {
+                _contextOpenCounts[depth] -= removed;
+            }
+            else if (_contextOpenCounts[depth] > furthestBlock + 1)
+            {
+                _contextOpenCounts[depth] += 1 - removed;
             }
         }
     }
