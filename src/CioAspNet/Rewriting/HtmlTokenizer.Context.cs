@@ -131,7 +131,7 @@ internal sealed partial class HtmlTokenizer
         var name = _name[..Math.Min(_nameLength, NameBufferLength)];
         CloseImpliedElements(name);
         if (HtmlTagNames.IsVoid(name) || kind == HtmlTagKind.Body || name.SequenceEqual("html"u8)
-            || name.SequenceEqual("head"u8))
+            || name.SequenceEqual("head"u8) || IsIgnoredTablePart(name))
         {
             return;
         }

@@ -5,8 +5,9 @@ namespace CioAspNet.Rewriting;
 // A bounded copy of the names on the tree builder's stack of open elements, which the tokenizer needs to know
 // which element an end tag closes inside and around SVG and MathML, as in <div><svg></div>. It follows start and
 // end tags only.
-// NOTE: of the implied end tags, only the common ones in CloseImpliedElements are followed; the others leave
-// stale names on this stack.
+// NOTE: of the implied end tags, only the common ones in CloseImpliedElements are followed, and the others leave
+// stale names on this stack. The list of active formatting elements is not kept either, so a b that the tree
+// builder opens again after a block or table closed it is missing here.
 internal sealed partial class HtmlTokenizer
 {
     private const int MaxOpenElements = 32;
@@ -88,8 +89,9 @@ internal sealed partial class HtmlTokenizer
         }
         else if (name.SequenceEqual("table"u8))
         {
-            // Only in a table or row, not in a cell, does a table start tag close the open table.
-            CloseOpenElement(static n => n.SequenceEqual("table"u8), static n => !IsTableSectionOrRow(n));
+            // In a table or row, not in a cell, a table start tag closes the open table, also from inside an
+            // element that the table moved out of it (foster parenting).
+            CloseOpenElement(static n => n.SequenceEqual("table"u8), IsTableBoundaryOrMarker);
         }
         else if (name.SequenceEqual("tr"u8))
         {
@@ -109,6 +111,11 @@ internal sealed partial class HtmlTokenizer
     private static bool IsListItemBoundary(ReadOnlySpan<byte> name) =>
         HtmlTagNames.IsSpecial(name) && !(name.SequenceEqual("address"u8) || name.SequenceEqual("div"u8)
             || name.SequenceEqual("p"u8));
+
+    // Outside a table and a template, the tree builder ignores the start tags of table rows, cells and sections.
+    private bool IsIgnoredTablePart(ReadOnlySpan<byte> name) =>
+        IsTablePart(name) && !name.SequenceEqual("table"u8)
+        && FindOpenHtmlName("table"u8, static _ => false) < 0 && FindOpenHtmlName("template"u8, static _ => false) < 0;
 
     private static bool IsTablePart(ReadOnlySpan<byte> name) =>
         IsTableSectionOrRow(name) || name.SequenceEqual("td"u8) || name.SequenceEqual("th"u8)
@@ -256,7 +263,7 @@ internal sealed partial class HtmlTokenizer
 
             var stops = elementNamespace == ElementNamespace.IntegrationPoint
                 || (elementNamespace == ElementNamespace.Html && (tableScope ? IsTableBoundary(openName)
-                    : ownRule ? HtmlTagNames.IsScopeBoundary(openName)
+                    : ownRule ? HtmlTagNames.IsScopeBoundary(openName) || IsExtraScopeBoundary(name, openName)
                     : HtmlTagNames.IsSpecial(openName)));
             if (stops)
             {
@@ -354,6 +361,12 @@ internal sealed partial class HtmlTokenizer
             }
         }
     }
+
+    // </li> looks in list item scope, which ol and ul also bound, and </p> in button scope, which button bounds.
+    private static bool IsExtraScopeBoundary(ReadOnlySpan<byte> endTagName, ReadOnlySpan<byte> openName) =>
+        endTagName.SequenceEqual("li"u8)
+            ? openName.SequenceEqual("ol"u8) || openName.SequenceEqual("ul"u8)
+            : endTagName.SequenceEqual("p"u8) && openName.SequenceEqual("button"u8);
 
     private bool OpenNameEquals(int index) =>
         _openNameLengths[index] == _nameLength && OpenName(index)[.._nameLength].SequenceEqual(_name[.._nameLength]);
