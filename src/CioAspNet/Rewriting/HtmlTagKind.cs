@@ -26,5 +26,14 @@ internal enum HtmlTagKind : byte
     ForeignObject,
     Desc,
     MathText,
+    MathGlyph,
+    AnnotationXml,
+
+    /// <summary>Only on the tokenizer's context stack: an annotation-xml that is an HTML integration point.</summary>
+    HtmlAnnotationXml,
+
+    /// <summary>Only on the tokenizer's context stack: a template element inside SVG or MathML.</summary>
+    ForeignTemplate,
+    Font,
     Breakout,
 }

@@ -4,7 +4,8 @@ namespace CioAspNet.Rewriting;
 
 // The few facts of tree construction that the tokenizer needs: which text state a start tag switches to,
 // whether the current node is SVG or MathML (where CDATA sections exist and raw text elements do not), and
-// whether the tokenizer is inside a template.
+// whether the tokenizer is inside a template. The context stack holds the open elements that decide these facts:
+// svg and math, the integration points, mglyph and malignmark in MathML text, and templates.
 internal sealed partial class HtmlTokenizer
 {
     private const int MaxContextDepth = 32;
@@ -13,15 +14,62 @@ internal sealed partial class HtmlTokenizer
     private int _contextDepth;
     private int _templateDepth;
 
+    // For each context entry, OpenTotal just after its element was opened.
+    private ContextOpenCounts _contextOpenCounts;
+
+    // Set by InspectAttributes: a font start tag has a color, face or size attribute, or an annotation-xml start
+    // tag has an HTML encoding.
+    private bool _attributesMatter;
+
     /// <summary>Whether the current node is an SVG or MathML element that is not an HTML integration point.</summary>
-    private bool InForeignContent => _contextDepth > 0 && _context[_contextDepth - 1] is HtmlTagKind.Svg or HtmlTagKind.Math;
+    private bool InForeignContent => IsForeign(CurrentContext);
+
+    /// <summary>
+    /// Whether the current node is an SVG or MathML element: one in foreign content, or an integration point
+    /// with no HTML element open inside it.
+    /// </summary>
+    private bool CurrentNodeIsForeign => InForeignContent || CurrentNamespace == ElementNamespace.IntegrationPoint;
+
+    private static bool IsForeign(HtmlTagKind entry) => entry is HtmlTagKind.Svg or HtmlTagKind.Math
+        or HtmlTagKind.MathGlyph or HtmlTagKind.AnnotationXml or HtmlTagKind.ForeignTemplate;
+
+    private HtmlTagKind CurrentContext => _contextDepth > 0 ? _context[_contextDepth - 1] : HtmlTagKind.Other;
+
+    // In SVG and MathML, a font start tag leaves foreign content only with a color, face or size attribute, and
+    // a MathML annotation-xml element is an HTML integration point only with an HTML encoding attribute.
+    private bool AttributesDecideContext() => !_isEndTag && _tagKind switch
+    {
+        HtmlTagKind.Font => InForeignContent,
+        HtmlTagKind.AnnotationXml => InForeignContent && !ForeignNamespaceIsSvg(),
+        _ => false,
+    };
+
+    private void InspectAttributes(in HtmlTagToken tag, ReadOnlySpan<byte> tagBytes)
+    {
+        foreach (var attribute in tag.Attributes)
+        {
+            if (_tagKind == HtmlTagKind.Font)
+            {
+                _attributesMatter |= attribute.NameEquals(tagBytes, "color"u8)
+                    || attribute.NameEquals(tagBytes, "face"u8) || attribute.NameEquals(tagBytes, "size"u8);
+            }
+            else if (attribute.NameEquals(tagBytes, "encoding"u8))
+            {
+                // The first of duplicate attributes is the one that counts.
+                var value = attribute.ValueIn(tagBytes);
+                _attributesMatter = System.Text.Ascii.EqualsIgnoreCase(value, "text/html"u8)
+                    || System.Text.Ascii.EqualsIgnoreCase(value, "application/xhtml+xml"u8);
+                return;
+            }
+        }
+    }
 
     private void UpdateContext()
     {
         var kind = _tagKind;
         if (_isEndTag)
         {
-            UpdateContextForEndTag(kind);
+            UpdateContextForEndTag();
             _textMode = TextMode.Data;
             _state = State.Data;
             return;
@@ -29,7 +77,9 @@ internal sealed partial class HtmlTokenizer
 
         if (InForeignContent)
         {
-            if (kind != HtmlTagKind.Breakout)
+            var breaksOut = kind is HtmlTagKind.Breakout or HtmlTagKind.Body
+                || (kind == HtmlTagKind.Font && _attributesMatter);
+            if (!breaksOut)
             {
                 UpdateForeignContextForStartTag(kind);
                 _state = State.Data;
@@ -37,10 +87,14 @@ internal sealed partial class HtmlTokenizer
             }
 
             // An HTML element such as <div> or <p> ends the SVG or MathML subtree.
-            while (InForeignContent)
-            {
-                _contextDepth--;
-            }
+            PopForeignElements();
+        }
+        else if (CurrentContext == HtmlTagKind.MathText && kind == HtmlTagKind.MathGlyph && CurrentNodeIsForeign)
+        {
+            // Right inside mi, mo, mn, ms or mtext, mglyph and malignmark are MathML elements, not HTML ones.
+            OpenForeignElement(kind, ElementNamespace.Foreign);
+            _state = State.Data;
+            return;
         }
 
         UpdateHtmlContextForStartTag(kind);
@@ -67,71 +121,145 @@ internal sealed partial class HtmlTokenizer
             _ => State.Data,
         };
 
-        if (kind == HtmlTagKind.Template)
+        if (kind is HtmlTagKind.Svg or HtmlTagKind.Math)
+        {
+            OpenForeignElement(kind, ElementNamespace.Foreign);
+            return;
+        }
+
+        // html, head and body always sit at the bottom of the stack, and a second start tag of them adds nothing.
+        var name = _name[..Math.Min(_nameLength, NameBufferLength)];
+        CloseImpliedElements(name);
+        if (HtmlTagNames.IsVoid(name) || kind == HtmlTagKind.Body || name.SequenceEqual("html"u8)
+            || name.SequenceEqual("head"u8) || IsIgnoredTablePart(name))
+        {
+            return;
+        }
+
+        OpenElement(ElementNamespace.Html);
+        if (kind == HtmlTagKind.Template && PushContext(kind))
         {
             _templateDepth++;
         }
-        else if (kind is HtmlTagKind.Svg or HtmlTagKind.Math && !_selfClosing)
-        {
-            PushContext(kind);
-        }
     }
 
+    // In foreign content every start tag makes an element of the current node's namespace: svg inside MathML and
+    // math inside SVG are not new SVG or MathML subtrees, except svg right inside a MathML annotation-xml.
     private void UpdateForeignContextForStartTag(HtmlTagKind kind)
+    {
+        var inSvg = ForeignNamespaceIsSvg();
+        var entry = kind switch
+        {
+            HtmlTagKind.Svg when inSvg || CurrentContext == HtmlTagKind.AnnotationXml => kind,
+            HtmlTagKind.Math when !inSvg => kind,
+            HtmlTagKind.ForeignObject or HtmlTagKind.Desc or HtmlTagKind.Title when inSvg => kind,
+            HtmlTagKind.MathText when !inSvg => kind,
+            HtmlTagKind.AnnotationXml when !inSvg => _attributesMatter ? HtmlTagKind.HtmlAnnotationXml : kind,
+            HtmlTagKind.Template => HtmlTagKind.ForeignTemplate,
+            _ => HtmlTagKind.Other,
+        };
+        var integrationPoint = entry is HtmlTagKind.ForeignObject or HtmlTagKind.Desc or HtmlTagKind.Title
+            or HtmlTagKind.MathText or HtmlTagKind.HtmlAnnotationXml;
+        OpenForeignElement(entry, integrationPoint ? ElementNamespace.IntegrationPoint : ElementNamespace.Foreign);
+    }
+
+    // A self-closing SVG or MathML element closes at once, so it opens nothing.
+    private void OpenForeignElement(HtmlTagKind entry, ElementNamespace elementNamespace)
     {
         if (_selfClosing)
         {
             return;
         }
 
-        var current = _context[_contextDepth - 1];
-        var opensHtml = current == HtmlTagKind.Svg
-            ? kind is HtmlTagKind.ForeignObject or HtmlTagKind.Desc or HtmlTagKind.Title
-            : kind == HtmlTagKind.MathText;
-        if (opensHtml || kind is HtmlTagKind.Svg or HtmlTagKind.Math)
+        OpenElement(elementNamespace);
+        if (entry != HtmlTagKind.Other)
         {
-            PushContext(kind);
+            PushContext(entry);
         }
     }
 
-    private void UpdateContextForEndTag(HtmlTagKind kind)
+    // A template inside SVG or MathML keeps the namespace of the element around it.
+    private bool ForeignNamespaceIsSvg()
     {
-        if (_contextDepth > 0 && _context[_contextDepth - 1] == kind && kind != HtmlTagKind.Other)
+        var depth = _contextDepth - 1;
+        while (depth > 0 && _context[depth] == HtmlTagKind.ForeignTemplate)
         {
-            _contextDepth--;
+            depth--;
+        }
+
+        return depth >= 0 && _context[depth] == HtmlTagKind.Svg;
+    }
+
+    private void UpdateContextForEndTag()
+    {
+        if (_untrackedOpen > 0)
+        {
+            // NOTE: past MaxOpenElements open elements, an end tag closes the innermost one, whatever its name.
+            _untrackedOpen--;
+            PopContextAbove(OpenTotal);
             return;
         }
 
-        if (InForeignContent && kind == HtmlTagKind.Breakout && _nameLength is 1 or 2)
+        if (CurrentNodeIsForeign && CloseForeignElement())
+        {
+            return;
+        }
+
+        if (InForeignContent && IsParagraphOrLineBreak())
         {
             // </p> and </br> end the SVG or MathML subtree too.
-            while (InForeignContent)
-            {
-                _contextDepth--;
-            }
-
-            return;
+            PopForeignElements();
         }
 
-        if (kind == HtmlTagKind.Template && _templateDepth > 0 && !InForeignContent)
+        // </body> and </html> only change the insertion mode, </head> is ignored in the body, and </form> removes
+        // the form element alone.
+        var name = _name[..Math.Min(_nameLength, NameBufferLength)];
+        if (!(name.SequenceEqual("body"u8) || name.SequenceEqual("html"u8) || name.SequenceEqual("head"u8)
+            || name.SequenceEqual("form"u8)))
         {
-            _templateDepth--;
+            CloseHtmlElement();
         }
     }
 
-    // NOTE: nesting deeper than MaxContextDepth SVG, MathML and integration point elements is not tracked,
-    // so CDATA detection can be wrong inside such documents; real pages nest a few levels at most.
-    private void PushContext(HtmlTagKind kind)
+    private bool IsParagraphOrLineBreak() =>
+        (_nameLength == 1 && _name[0] == 'p') || (_nameLength == 2 && _name[0] == 'b' && _name[1] == 'r');
+
+    // Pops the context entries whose elements are no longer open.
+    private void PopContextAbove(int openTotal)
     {
-        if (_contextDepth < MaxContextDepth)
+        while (_contextDepth > 0 && _contextOpenCounts[_contextDepth - 1] > openTotal)
         {
-            _context[_contextDepth++] = kind;
+            _contextDepth--;
+            if (_context[_contextDepth] == HtmlTagKind.Template)
+            {
+                _templateDepth--;
+            }
         }
+    }
+
+    // NOTE: past MaxContextDepth nested SVG, MathML, integration point and template elements, the context is not
+    // tracked, so CDATA detection can be wrong inside such documents. Real pages nest a few levels at most.
+    private bool PushContext(HtmlTagKind kind)
+    {
+        if (_contextDepth == MaxContextDepth)
+        {
+            return false;
+        }
+
+        _contextOpenCounts[_contextDepth] = OpenTotal;
+        _context[_contextDepth++] = kind;
+        return true;
     }
 
     [InlineArray(MaxContextDepth)]
     private struct ContextStack
     {
         private HtmlTagKind _element;
+    }
+
+    [InlineArray(MaxContextDepth)]
+    private struct ContextOpenCounts
+    {
+        private int _element;
     }
 }

@@ -331,7 +331,7 @@ internal sealed partial class HtmlTokenizer
             {
                 MarkupDash => State.CommentStart,
                 MarkupDoctype => State.Doctype,
-                _ => InForeignContent ? State.CData : State.BogusComment,
+                _ => CurrentNodeIsForeign ? State.CData : State.BogusComment,
             };
         }
 

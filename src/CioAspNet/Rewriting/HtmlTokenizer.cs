@@ -34,8 +34,11 @@ internal sealed partial class HtmlTokenizer
     private long _position;
     private long _tagStart;
 
+    // A held tag is wanted by the sink, or has attributes that decide how the tree builder treats it, or both.
     private bool _holding;
     private bool _wanted;
+    private bool _sinkWants;
+    private bool _inspectAttributes;
     private bool _abandoned;
     private byte[]? _carry;
     private int _carryLength;
@@ -90,6 +93,7 @@ internal sealed partial class HtmlTokenizer
         _carryLength = 0;
         _holding = false;
         ReturnCarry();
+        ReturnOpenNames();
     }
 
     private void FinishWrite(ReadOnlySpan<byte> input, int flushed, IBufferWriter<byte> output)
@@ -124,6 +128,9 @@ internal sealed partial class HtmlTokenizer
         _tagStart = _position + i;
         _holding = true;
         _wanted = false;
+        _sinkWants = false;
+        _inspectAttributes = false;
+        _attributesMatter = false;
         _abandoned = false;
         _nameLength = 0;
         _attributeCount = 0;
@@ -150,13 +157,15 @@ internal sealed partial class HtmlTokenizer
 
     private void Abandon(IBufferWriter<byte> output)
     {
-        if (_wanted)
+        if (_sinkWants)
         {
             AbandonedTags++;
         }
 
         Release(output);
         _wanted = false;
+        _sinkWants = false;
+        _inspectAttributes = false;
         _abandoned = true;
     }
 
@@ -193,13 +202,19 @@ internal sealed partial class HtmlTokenizer
             _tagKind = HtmlTagNames.Classify(name);
         }
 
-        if (!_abandoned && _sink.WantsTag(_tagKind, _isEndTag, name))
+        if (_abandoned)
         {
-            _wanted = true;
+            Release(output);
             return;
         }
 
-        Release(output);
+        _inspectAttributes = AttributesDecideContext();
+        _sinkWants = _sink.WantsTag(_tagKind, _isEndTag, name);
+        _wanted = _sinkWants || _inspectAttributes;
+        if (!_wanted)
+        {
+            Release(output);
+        }
     }
 
     private void AppendNameByte(byte b)
@@ -227,6 +242,7 @@ internal sealed partial class HtmlTokenizer
 
         _holding = false;
         _wanted = false;
+        _sinkWants = false;
         UpdateContext();
     }
 
@@ -257,7 +273,20 @@ internal sealed partial class HtmlTokenizer
             _selfClosing,
             _name[..Math.Min(_nameLength, NameBufferLength)],
             _attributes.AsSpan(0, _attributeCount));
-        _sink.WriteTag(token, tagBytes, output);
+        if (_inspectAttributes)
+        {
+            InspectAttributes(token, tagBytes);
+        }
+
+        if (_sinkWants)
+        {
+            _sink.WriteTag(token, tagBytes, output);
+        }
+        else
+        {
+            output.Write(tagBytes);
+        }
+
         _carryLength = 0;
         flushed = end;
     }
