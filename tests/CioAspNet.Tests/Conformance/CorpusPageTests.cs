@@ -75,9 +75,8 @@ public sealed class CorpusPageTests
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
-    // Link rewriting: the checks that exactly the expected a and area links changed belong here, beside the
-    // injection checks above, once the rewriter rewrites links.
-    // TODO: add Rewriter_CorpusPages_RewritesOnlyAllowListedLinks with the link rewriting API.
+    // The link property (exactly the allow-listed a and area links change, once) is checked over the same pages
+    // by Links/CorpusLinkTests.
 
     private static void Report(string suite, int pages, List<string> failures, string detail)
     {
