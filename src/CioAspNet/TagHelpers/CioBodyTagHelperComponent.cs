@@ -62,6 +62,8 @@ internal sealed class CioBodyTagHelperComponent : TagHelperComponent
         output.PostContent.AppendHtml(Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 
+    // NOTE: GetContent copies the whole body into a string on every view; the load test after this check saw the
+    // MVC page cost about 97 µs more CPU per request with the package on, not yet profiled to this line.
     private static bool MayHoldLoader(TagHelperContent content)
     {
         var html = content.GetContent();
