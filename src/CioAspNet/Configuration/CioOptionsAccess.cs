@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 namespace CioAspNet.Configuration;
 
 /// <summary>
-/// Reads the current options, and turns an invalid reload into "off" with one error log per distinct failure; a
-/// failure logs again after the options were valid in between.
+/// Reads the current options, and turns an invalid reload into "off" with one error log per distinct failure. A
+/// failure is logged again after the options were valid in between.
 /// </summary>
 internal static class CioOptionsAccess
 {

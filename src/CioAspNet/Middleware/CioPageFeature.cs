@@ -21,7 +21,7 @@ internal sealed class CioPageFeature
     /// <summary>Whether a tag helper has written the loader into the page.</summary>
     public bool LoaderWritten { get; set; }
 
-    /// <summary>Who writes the loader and calls before <c>&lt;/body&gt;</c>; whoever comes first claims it.</summary>
+    /// <summary>The part that writes the loader and calls before <c>&lt;/body&gt;</c>: the first one to get there.</summary>
     public PageInsertion Insertion { get; set; }
 }
 

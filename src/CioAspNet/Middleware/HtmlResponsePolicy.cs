@@ -53,7 +53,7 @@ internal static class HtmlResponsePolicy
             : SkipReason.None;
     }
 
-    /// <summary>Whether an HTML response is UTF-8: its charset says so, or it names none.</summary>
+    /// <summary>Whether an HTML response is UTF-8: its charset is UTF-8, or it names none.</summary>
     public static bool IsUtf8(string? contentType)
     {
         if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType) || !mediaType.Charset.HasValue)

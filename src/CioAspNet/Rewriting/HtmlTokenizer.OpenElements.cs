@@ -13,8 +13,8 @@ internal sealed partial class HtmlTokenizer
 {
     private const int MaxOpenElements = 32;
 
-    // Perf: rented on first use and returned by Complete, so the tokenizer object stays small; most responses
-    // hold it for the whole page, so the rent is once per response.
+    // Perf: rented on first use and returned by Complete, so the tokenizer object stays small. A page rents it at
+    // most once.
     private byte[]? _openNameBytes;
     private OpenElementBytes _openNameLengths;
     private OpenElementBytes _openNamespaces;

@@ -244,8 +244,14 @@ internal sealed partial class HtmlTokenizer
                     return i + 1;
                 }
 
-                _state = b == '-' ? (_state == State.CommentStart ? State.CommentStartDash : State.CommentEnd) : State.Comment;
-                return b == '-' ? i + 1 : i;
+                if (b != '-')
+                {
+                    _state = State.Comment;
+                    return i;
+                }
+
+                _state = _state == State.CommentStart ? State.CommentStartDash : State.CommentEnd;
+                return i + 1;
             case State.Comment:
                 return SkipTo(input, i, (byte)'-', State.CommentEndDash);
             case State.CommentEndDash:

@@ -193,7 +193,7 @@ internal sealed partial class HtmlTokenizer
         }
     }
 
-    // Called when the tag name is complete: asks the sink whether it wants the tag, and releases it if not.
+    // Called when the tag name is complete: the sink decides whether it wants the tag, which is released if not.
     private void EndTagName(IBufferWriter<byte> output)
     {
         var name = _name[..Math.Min(_nameLength, NameBufferLength)];

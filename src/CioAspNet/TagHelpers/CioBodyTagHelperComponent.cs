@@ -62,8 +62,8 @@ internal sealed class CioBodyTagHelperComponent : TagHelperComponent
         output.PostContent.AppendHtml(Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 
-    // NOTE: GetContent copies the whole body into a string on every view; the load test after this check saw the
-    // MVC page cost about 97 µs more CPU per request with the package on, not yet profiled to this line.
+    // NOTE: GetContent copies the whole body into a string on every view. With this check in place, the load test
+    // measured about 97 µs more CPU per MVC request with the package on; no profile has tied that cost to it yet.
     private static bool MayHoldLoader(TagHelperContent content)
     {
         var html = content.GetContent();
