@@ -1,7 +1,8 @@
 using BenchmarkDotNet.Running;
 using CioAspNet.Benchmarks;
 
-// "pages" prints what the benchmark pages contain; any other arguments go to BenchmarkDotNet.
+// "pages" prints what the benchmark pages contain, "quick PAGE" times (a) to (d) in a Stopwatch loop; any other
+// arguments go to BenchmarkDotNet.
 if (args is ["pages"])
 {
     foreach (var page in new[] { "4KB", "100KB", "5MB" })
@@ -11,6 +12,12 @@ if (args is ["pages"])
         Console.WriteLine(BenchmarkCheck.Describe(benchmarks));
     }
 
+    return;
+}
+
+if (args is ["quick", var quickPage])
+{
+    QuickRun.Run(quickPage);
     return;
 }
 
