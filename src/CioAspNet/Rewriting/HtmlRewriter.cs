@@ -40,6 +40,10 @@ internal sealed class HtmlRewriter : IHtmlTokenSink
 
     public void Complete(IBufferWriter<byte> output) => _tokenizer.Complete(output);
 
+    uint IHtmlTokenSink.WantedKinds =>
+        (_content is null ? 0 : KindBit(HtmlTagKind.Body) | KindBit(HtmlTagKind.Script))
+        | (_links is null ? 0 : KindBit(HtmlTagKind.A) | KindBit(HtmlTagKind.Area));
+
     bool IHtmlTokenSink.WantsTag(HtmlTagKind kind, bool isEndTag, ReadOnlySpan<byte> name) => kind switch
     {
         HtmlTagKind.Body => isEndTag && _content is not null && !Inserted && !_tokenizer.InTemplate,
@@ -72,6 +76,8 @@ internal sealed class HtmlRewriter : IHtmlTokenSink
 
         output.Write(tagBytes);
     }
+
+    private static uint KindBit(HtmlTagKind kind) => 1u << (int)kind;
 
     // A loader is a script element marked by this package, or one with id="cio-tracker" written by hand.
     private static bool IsLoader(in HtmlTagToken tag, ReadOnlySpan<byte> tagBytes)

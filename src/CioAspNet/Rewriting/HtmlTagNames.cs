@@ -1,10 +1,22 @@
+using System.Buffers.Binary;
+
 namespace CioAspNet.Rewriting;
 
-/// <summary>Maps lower-case tag names to <see cref="HtmlTagKind"/>.</summary>
+/// <summary>
+/// Maps lower-case tag names to <see cref="HtmlTagInfo"/> with one hash table probe. A name is packed into two
+/// 64-bit words, its first 16 bytes padded with zeros, so comparing names is comparing words.
+/// </summary>
 internal static class HtmlTagNames
 {
-    /// <summary>The longest name that maps to a kind other than <see cref="HtmlTagKind.Other"/>.</summary>
-    public const int MaxInterestingLength = 14;
+    /// <summary>The longest name that the table holds.</summary>
+    public const int MaxLength = 16;
+
+    /// <summary>The number of <see cref="HtmlElementName"/> values.</summary>
+    public const int ElementNameCount = (int)HtmlElementName.Ul + 1;
+
+    private const int SlotBits = 9;
+
+    private static readonly Slot[] Slots = BuildTable();
 
     /// <summary>Returns the lower-case name of a raw text element kind, whose end tag ends its text.</summary>
     public static ReadOnlySpan<byte> NameOf(HtmlTagKind kind) => kind switch
@@ -21,291 +33,164 @@ internal static class HtmlTagNames
         _ => ReadOnlySpan<byte>.Empty,
     };
 
-    /// <summary>Returns whether a lower-case tag name is that of a void element, which has no end tag.</summary>
-    public static bool IsVoid(ReadOnlySpan<byte> name) => name.Length switch
+    /// <summary>Packs the first <paramref name="length"/> bytes of a 16-byte name buffer into two words.</summary>
+    public static void Pack(ReadOnlySpan<byte> buffer, int length, out ulong low, out ulong high)
     {
-        2 => name.SequenceEqual("br"u8) || name.SequenceEqual("hr"u8),
-        3 => name.SequenceEqual("col"u8) || name.SequenceEqual("img"u8) || name.SequenceEqual("wbr"u8),
-        4 => name.SequenceEqual("area"u8) || name.SequenceEqual("base"u8) || name.SequenceEqual("link"u8)
-            || name.SequenceEqual("meta"u8),
-        5 => name.SequenceEqual("embed"u8) || name.SequenceEqual("frame"u8) || name.SequenceEqual("input"u8)
-            || name.SequenceEqual("param"u8) || name.SequenceEqual("track"u8),
-        6 => name.SequenceEqual("keygen"u8) || name.SequenceEqual("source"u8),
-        7 => name.SequenceEqual("bgsound"u8),
-        8 => name.SequenceEqual("basefont"u8),
-        _ => false,
-    };
-
-    /// <summary>Returns whether a lower-case tag name is that of an HTML element that limits an element scope.</summary>
-    public static bool IsScopeBoundary(ReadOnlySpan<byte> name) => name.Length switch
-    {
-        2 => name.SequenceEqual("td"u8) || name.SequenceEqual("th"u8),
-        4 => name.SequenceEqual("html"u8),
-        5 => name.SequenceEqual("table"u8),
-        6 => name.SequenceEqual("applet"u8) || name.SequenceEqual("object"u8),
-        7 => name.SequenceEqual("caption"u8) || name.SequenceEqual("marquee"u8),
-        8 => name.SequenceEqual("template"u8),
-        _ => false,
-    };
-
-    /// <summary>
-    /// Returns whether a lower-case end tag name has a rule of its own in the body or a table. Every other end
-    /// tag closes the nearest open element of its name, unless a special element comes first.
-    /// </summary>
-    public static bool HasOwnEndTagRule(ReadOnlySpan<byte> name) => IsHeading(name) || name.Length switch
-    {
-        1 => name[0] is (byte)'a' or (byte)'b' or (byte)'i' or (byte)'p' or (byte)'s' or (byte)'u',
-        2 => IsOneOf(name, "br dd dl dt em li ol td th tr tt ul"u8),
-        3 => IsOneOf(name, "big dir div nav pre"u8),
-        4 => IsOneOf(name, "body code font form html main menu nobr"u8),
-        5 => IsOneOf(name, "aside small table tbody tfoot thead"u8),
-        6 => IsOneOf(name, "applet button center dialog figure footer header hgroup object search strike strong"u8),
-        7 => IsOneOf(name, "address article caption details listing marquee section summary"u8),
-        8 => IsOneOf(name, "colgroup fieldset template"u8),
-        10 => IsOneOf(name, "blockquote figcaption"u8),
-        _ => false,
-    };
-
-    /// <summary>Returns whether a lower-case tag name is that of an HTML element in the special category.</summary>
-    public static bool IsSpecial(ReadOnlySpan<byte> name) => IsHeading(name) || name.Length switch
-    {
-        1 => name[0] == 'p',
-        2 => IsOneOf(name, "br dd dl dt hr li ol td th tr ul"u8),
-        3 => IsOneOf(name, "col dir div img nav pre wbr xmp"u8),
-        4 => IsOneOf(name, "area base body form head html link main menu meta"u8),
-        5 => IsOneOf(name, "aside embed frame input param style table tbody tfoot thead title track"u8),
-        6 => IsOneOf(name, "applet button center figure footer header hgroup iframe keygen object script search"u8)
-            || IsOneOf(name, "select source"u8),
-        7 => IsOneOf(name, "address article bgsound caption details listing marquee noembed section summary"u8),
-        8 => IsOneOf(name, "basefont colgroup fieldset frameset noframes noscript template textarea"u8),
-        9 => name.SequenceEqual("plaintext"u8),
-        10 => IsOneOf(name, "blockquote figcaption"u8),
-        _ => false,
-    };
-
-    /// <summary>Returns whether the start tag of a lower-case name closes an open p element first.</summary>
-    public static bool ClosesParagraph(ReadOnlySpan<byte> name) => IsHeading(name) || name.Length switch
-    {
-        1 => name[0] == 'p',
-        2 => IsOneOf(name, "dd dl dt hr li ol ul"u8),
-        3 => IsOneOf(name, "dir div nav pre xmp"u8),
-        4 => IsOneOf(name, "form main menu"u8),
-        5 => IsOneOf(name, "aside table"u8),
-        6 => IsOneOf(name, "center dialog figure footer header hgroup search"u8),
-        7 => IsOneOf(name, "address article details listing section summary"u8),
-        8 => name.SequenceEqual("fieldset"u8),
-        9 => name.SequenceEqual("plaintext"u8),
-        10 => IsOneOf(name, "blockquote figcaption"u8),
-        _ => false,
-    };
-
-    /// <summary>Returns whether a lower-case tag name is that of a formatting element, such as b or a.</summary>
-    public static bool IsFormatting(ReadOnlySpan<byte> name) => name.Length switch
-    {
-        1 => name[0] is (byte)'a' or (byte)'b' or (byte)'i' or (byte)'s' or (byte)'u',
-        2 => IsOneOf(name, "em tt"u8),
-        3 => name.SequenceEqual("big"u8),
-        4 => IsOneOf(name, "code font nobr"u8),
-        5 => name.SequenceEqual("small"u8),
-        6 => IsOneOf(name, "strike strong"u8),
-        _ => false,
-    };
-
-    /// <summary>Returns whether a lower-case tag name is h1 to h6.</summary>
-    public static bool IsHeading(ReadOnlySpan<byte> name) =>
-        name.Length == 2 && name[0] == 'h' && name[1] is >= (byte)'1' and <= (byte)'6';
-
-    /// <summary>Returns the kind of a lower-case tag name.</summary>
-    public static HtmlTagKind Classify(ReadOnlySpan<byte> name) => name.Length switch
-    {
-        1 => name[0] switch
+        low = BinaryPrimitives.ReadUInt64LittleEndian(buffer);
+        high = BinaryPrimitives.ReadUInt64LittleEndian(buffer[8..]);
+        if (length < 8)
         {
-            (byte)'a' => HtmlTagKind.A,
-            (byte)'b' or (byte)'i' or (byte)'p' or (byte)'s' or (byte)'u' => HtmlTagKind.Breakout,
-            _ => HtmlTagKind.Other,
-        },
-        2 => ClassifyTwo(name),
-        3 => ClassifyThree(name),
-        4 => ClassifyFour(name),
-        5 => ClassifyFive(name),
-        6 => ClassifySix(name),
-        7 => ClassifySeven(name),
-        8 => ClassifyEight(name),
-        9 => name.SequenceEqual("plaintext"u8) ? HtmlTagKind.Plaintext : HtmlTagKind.Other,
-        10 => ClassifyTen(name),
-        13 => name.SequenceEqual("foreignobject"u8) ? HtmlTagKind.ForeignObject : HtmlTagKind.Other,
-        14 => name.SequenceEqual("annotation-xml"u8) ? HtmlTagKind.AnnotationXml : HtmlTagKind.Other,
-        _ => HtmlTagKind.Other,
-    };
-
-    // Returns whether the name is one of the space-separated names of the list.
-    private static bool IsOneOf(ReadOnlySpan<byte> name, ReadOnlySpan<byte> list)
-    {
-        foreach (var range in list.Split((byte)' '))
+            low &= (1UL << (length * 8)) - 1;
+            high = 0;
+        }
+        else if (length < 16)
         {
-            if (list[range].SequenceEqual(name))
+            high &= (1UL << ((length - 8) * 8)) - 1;
+        }
+    }
+
+    /// <summary>Returns what the table knows about a packed name, or the default for a name it does not hold.</summary>
+    public static HtmlTagInfo Lookup(ulong low, ulong high, int length)
+    {
+        var index = Hash(low, high);
+        while (true)
+        {
+            ref readonly var slot = ref Slots[index];
+            if (slot.Length == 0)
             {
-                return true;
+                return default;
             }
-        }
 
-        return false;
+            if (slot.Low == low && slot.High == high && slot.Length == length)
+            {
+                return slot.Info;
+            }
+
+            index = (index + 1) & (Slots.Length - 1);
+        }
     }
 
-    private static HtmlTagKind ClassifyTwo(ReadOnlySpan<byte> name)
+    private static int Hash(ulong low, ulong high) =>
+        (int)(((low ^ (high * 0xC2B2AE3D27D4EB4FUL)) * 0x9E3779B97F4A7C15UL) >> (64 - SlotBits));
+
+    private static Slot[] BuildTable()
     {
-        if (name[0] == 'h' && name[1] is >= (byte)'1' and <= (byte)'6')
+        var kinds = new Dictionary<string, HtmlTagKind>();
+        var flags = new Dictionary<string, HtmlTagFlags>();
+        AddKinds(kinds, flags);
+        AddFlags(flags);
+
+        var slots = new Slot[1 << SlotBits];
+        Span<byte> buffer = stackalloc byte[MaxLength];
+        foreach (var (name, nameFlags) in flags)
         {
-            return HtmlTagKind.Breakout;
+            buffer.Clear();
+            System.Text.Encoding.ASCII.GetBytes(name, buffer);
+            Pack(buffer, name.Length, out var low, out var high);
+            var elementName = Enum.TryParse<HtmlElementName>(name, ignoreCase: true, out var parsed)
+                ? parsed
+                : HtmlElementName.Other;
+            var index = Hash(low, high);
+            while (slots[index].Length != 0)
+            {
+                index = (index + 1) & (slots.Length - 1);
+            }
+
+            var kind = kinds.GetValueOrDefault(name);
+            var allFlags = HasOwnStartTagRule(kind, elementName, nameFlags)
+                ? nameFlags | HtmlTagFlags.OwnStartTagRule
+                : nameFlags;
+            slots[index] = new Slot(low, high, (byte)name.Length, new HtmlTagInfo(kind, elementName, allFlags));
         }
 
-        if (name[0] == 'm' && name[1] is (byte)'i' or (byte)'o' or (byte)'n' or (byte)'s')
-        {
-            return HtmlTagKind.MathText;
-        }
-
-        return name.SequenceEqual("br"u8) || name.SequenceEqual("dd"u8) || name.SequenceEqual("dl"u8)
-            || name.SequenceEqual("dt"u8) || name.SequenceEqual("em"u8) || name.SequenceEqual("hr"u8)
-            || name.SequenceEqual("li"u8) || name.SequenceEqual("ol"u8) || name.SequenceEqual("tt"u8)
-            || name.SequenceEqual("ul"u8)
-            ? HtmlTagKind.Breakout
-            : HtmlTagKind.Other;
+        return slots;
     }
 
-    private static HtmlTagKind ClassifyThree(ReadOnlySpan<byte> name)
+    private static bool HasOwnStartTagRule(HtmlTagKind kind, HtmlElementName name, HtmlTagFlags flags) =>
+        name != HtmlElementName.Other
+        || (flags & (HtmlTagFlags.Heading | HtmlTagFlags.TablePart)) != 0
+        || kind is not (HtmlTagKind.Other or HtmlTagKind.Breakout or HtmlTagKind.Area or HtmlTagKind.Font
+            or HtmlTagKind.Desc or HtmlTagKind.ForeignObject or HtmlTagKind.MathText or HtmlTagKind.MathGlyph
+            or HtmlTagKind.AnnotationXml);
+
+    private static void AddKinds(Dictionary<string, HtmlTagKind> kinds, Dictionary<string, HtmlTagFlags> flags)
     {
-        if (name.SequenceEqual("svg"u8))
+        // The start tags that end SVG and MathML content, as the tree builder's rules for foreign content list them.
+        const string breakout = "b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr i "
+            + "img li listing menu meta nobr ol p pre ruby s small span strong strike sub sup table tt u ul var";
+        foreach (var name in breakout.Split(' '))
         {
-            return HtmlTagKind.Svg;
+            kinds[name] = HtmlTagKind.Breakout;
         }
 
-        if (name.SequenceEqual("xmp"u8))
+        (string Name, HtmlTagKind Kind)[] named =
+        [
+            ("a", HtmlTagKind.A), ("area", HtmlTagKind.Area), ("body", HtmlTagKind.Body),
+            ("script", HtmlTagKind.Script), ("style", HtmlTagKind.Style), ("xmp", HtmlTagKind.Xmp),
+            ("iframe", HtmlTagKind.Iframe), ("noembed", HtmlTagKind.Noembed), ("noframes", HtmlTagKind.Noframes),
+            ("noscript", HtmlTagKind.Noscript), ("title", HtmlTagKind.Title), ("textarea", HtmlTagKind.Textarea),
+            ("plaintext", HtmlTagKind.Plaintext), ("template", HtmlTagKind.Template), ("svg", HtmlTagKind.Svg),
+            ("math", HtmlTagKind.Math), ("foreignobject", HtmlTagKind.ForeignObject), ("desc", HtmlTagKind.Desc),
+            ("mi", HtmlTagKind.MathText), ("mo", HtmlTagKind.MathText), ("mn", HtmlTagKind.MathText),
+            ("ms", HtmlTagKind.MathText), ("mtext", HtmlTagKind.MathText), ("mglyph", HtmlTagKind.MathGlyph),
+            ("malignmark", HtmlTagKind.MathGlyph), ("annotation-xml", HtmlTagKind.AnnotationXml),
+            ("font", HtmlTagKind.Font),
+        ];
+        foreach (var (name, kind) in named)
         {
-            return HtmlTagKind.Xmp;
+            kinds[name] = kind;
         }
 
-        return name.SequenceEqual("big"u8) || name.SequenceEqual("div"u8) || name.SequenceEqual("img"u8)
-            || name.SequenceEqual("pre"u8) || name.SequenceEqual("sub"u8) || name.SequenceEqual("sup"u8)
-            || name.SequenceEqual("var"u8)
-            ? HtmlTagKind.Breakout
-            : HtmlTagKind.Other;
+        foreach (var name in kinds.Keys)
+        {
+            flags[name] = HtmlTagFlags.None;
+        }
     }
 
-    private static HtmlTagKind ClassifyFour(ReadOnlySpan<byte> name)
+    private static void AddFlags(Dictionary<string, HtmlTagFlags> flags)
     {
-        if (name.SequenceEqual("area"u8))
-        {
-            return HtmlTagKind.Area;
-        }
+        const string headings = "h1 h2 h3 h4 h5 h6";
+        Add(flags, HtmlTagFlags.Heading, headings);
+        Add(flags, HtmlTagFlags.Void,
+            "area base basefont bgsound br col embed frame hr img input keygen link meta param source track wbr");
+        Add(flags, HtmlTagFlags.ScopeBoundary, "applet caption html marquee object table td template th");
+        Add(flags, HtmlTagFlags.Marker, "applet caption html marquee object td template th");
+        Add(flags, HtmlTagFlags.TableBoundary, "html table template");
+        Add(flags, HtmlTagFlags.TablePart, "caption colgroup table tbody td tfoot th thead tr");
+        Add(flags, HtmlTagFlags.Formatting, "a b big code em font i nobr s small strike strong tt u");
+        Add(flags, HtmlTagFlags.OwnEndTagRule, headings
+            + " a address applet article aside b big blockquote body br button caption center code colgroup dd details"
+            + " dialog dir div dl dt em fieldset figcaption figure font footer form header hgroup html i li listing main"
+            + " marquee menu nav nobr object ol p pre s search section small strike strong summary table tbody td"
+            + " template tfoot th thead tr tt u ul");
+        Add(flags, HtmlTagFlags.ClosesParagraph, headings
+            + " address article aside blockquote center dd details dialog dir div dl dt fieldset figcaption figure footer"
+            + " form header hgroup hr li listing main menu nav ol p plaintext pre search section summary table ul xmp");
 
-        if (name.SequenceEqual("body"u8))
-        {
-            return HtmlTagKind.Body;
-        }
+        const string special = headings
+            + " address applet area article aside base basefont bgsound blockquote body br button caption center col"
+            + " colgroup dd details dir div dl dt embed fieldset figcaption figure footer form frame frameset head header"
+            + " hgroup hr html iframe img input keygen li link listing main marquee menu meta nav noembed noframes"
+            + " noscript object ol p param plaintext pre script search section select source style summary table tbody"
+            + " td template textarea tfoot th thead title tr track ul wbr xmp";
+        Add(flags, HtmlTagFlags.Special, special);
+        Add(flags, HtmlTagFlags.ListItemBoundary,
+            string.Join(' ', special.Split(' ').Where(name => name is not ("address" or "div" or "p"))));
 
-        if (name.SequenceEqual("math"u8))
+        // The names that the tree rules test one by one.
+        foreach (var name in Enum.GetNames<HtmlElementName>().Skip(1))
         {
-            return HtmlTagKind.Math;
+            flags.TryAdd(name.ToLowerInvariant(), HtmlTagFlags.None);
         }
-
-        if (name.SequenceEqual("desc"u8))
-        {
-            return HtmlTagKind.Desc;
-        }
-
-        if (name.SequenceEqual("font"u8))
-        {
-            return HtmlTagKind.Font;
-        }
-
-        return name.SequenceEqual("code"u8) || name.SequenceEqual("head"u8) || name.SequenceEqual("menu"u8)
-            || name.SequenceEqual("meta"u8) || name.SequenceEqual("nobr"u8) || name.SequenceEqual("ruby"u8)
-            || name.SequenceEqual("span"u8)
-            ? HtmlTagKind.Breakout
-            : HtmlTagKind.Other;
     }
 
-    private static HtmlTagKind ClassifyFive(ReadOnlySpan<byte> name)
+    private static void Add(Dictionary<string, HtmlTagFlags> flags, HtmlTagFlags flag, string names)
     {
-        if (name.SequenceEqual("style"u8))
+        foreach (var name in names.Split(' '))
         {
-            return HtmlTagKind.Style;
+            flags[name] = flags.GetValueOrDefault(name) | flag;
         }
-
-        if (name.SequenceEqual("title"u8))
-        {
-            return HtmlTagKind.Title;
-        }
-
-        if (name.SequenceEqual("mtext"u8))
-        {
-            return HtmlTagKind.MathText;
-        }
-
-        return name.SequenceEqual("embed"u8) || name.SequenceEqual("small"u8) || name.SequenceEqual("table"u8)
-            ? HtmlTagKind.Breakout
-            : HtmlTagKind.Other;
     }
 
-    private static HtmlTagKind ClassifySix(ReadOnlySpan<byte> name)
-    {
-        if (name.SequenceEqual("script"u8))
-        {
-            return HtmlTagKind.Script;
-        }
-
-        if (name.SequenceEqual("iframe"u8))
-        {
-            return HtmlTagKind.Iframe;
-        }
-
-        if (name.SequenceEqual("mglyph"u8))
-        {
-            return HtmlTagKind.MathGlyph;
-        }
-
-        return name.SequenceEqual("center"u8) || name.SequenceEqual("strike"u8) || name.SequenceEqual("strong"u8)
-            ? HtmlTagKind.Breakout
-            : HtmlTagKind.Other;
-    }
-
-    private static HtmlTagKind ClassifyTen(ReadOnlySpan<byte> name)
-    {
-        if (name.SequenceEqual("malignmark"u8))
-        {
-            return HtmlTagKind.MathGlyph;
-        }
-
-        return name.SequenceEqual("blockquote"u8) ? HtmlTagKind.Breakout : HtmlTagKind.Other;
-    }
-
-    private static HtmlTagKind ClassifySeven(ReadOnlySpan<byte> name)
-    {
-        if (name.SequenceEqual("noembed"u8))
-        {
-            return HtmlTagKind.Noembed;
-        }
-
-        return name.SequenceEqual("listing"u8) ? HtmlTagKind.Breakout : HtmlTagKind.Other;
-    }
-
-    private static HtmlTagKind ClassifyEight(ReadOnlySpan<byte> name)
-    {
-        if (name.SequenceEqual("textarea"u8))
-        {
-            return HtmlTagKind.Textarea;
-        }
-
-        if (name.SequenceEqual("template"u8))
-        {
-            return HtmlTagKind.Template;
-        }
-
-        if (name.SequenceEqual("noframes"u8))
-        {
-            return HtmlTagKind.Noframes;
-        }
-
-        return name.SequenceEqual("noscript"u8) ? HtmlTagKind.Noscript : HtmlTagKind.Other;
-    }
+    private readonly record struct Slot(ulong Low, ulong High, byte Length, HtmlTagInfo Info);
 }

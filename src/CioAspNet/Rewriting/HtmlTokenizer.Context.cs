@@ -66,6 +66,11 @@ internal sealed partial class HtmlTokenizer
 
     private void UpdateContext()
     {
+        if (_contextDepth == 0 && _untrackedOpen == 0 && TryUpdatePlainElement())
+        {
+            return;
+        }
+
         var kind = _tagKind;
         if (_isEndTag)
         {
@@ -100,6 +105,41 @@ internal sealed partial class HtmlTokenizer
         UpdateHtmlContextForStartTag(kind);
     }
 
+    // Perf: outside SVG, MathML and templates, most tags open an element, or close the current one, and change
+    // nothing else. Returns false for the other tags, which take the general rules.
+    private bool TryUpdatePlainElement()
+    {
+        if (_isEndTag)
+        {
+            if (_openCount == 0 || !OpenNameEquals(_openCount - 1)
+                || _open![_openCount - 1].Namespace != ElementNamespace.Html
+                || _tagInfo.Name is HtmlElementName.Body or HtmlElementName.Html or HtmlElementName.Head
+                    or HtmlElementName.Form)
+            {
+                return false;
+            }
+
+            PopElementsTo(_openCount - 1);
+        }
+        else
+        {
+            if (_tagInfo.Has(HtmlTagFlags.OwnStartTagRule)
+                || (_tagInfo.Has(HtmlTagFlags.ClosesParagraph) && MayBeOpen(HtmlElementName.P)))
+            {
+                return false;
+            }
+
+            if (!_tagInfo.Has(HtmlTagFlags.Void))
+            {
+                OpenElement(ElementNamespace.Html);
+            }
+        }
+
+        _textMode = TextMode.Data;
+        _state = State.Data;
+        return true;
+    }
+
     private void UpdateHtmlContextForStartTag(HtmlTagKind kind)
     {
         _textMode = kind switch
@@ -128,10 +168,10 @@ internal sealed partial class HtmlTokenizer
         }
 
         // html, head and body always sit at the bottom of the stack, and a second start tag of them adds nothing.
-        var name = _name[..Math.Min(_nameLength, NameBufferLength)];
-        CloseImpliedElements(name);
-        if (HtmlTagNames.IsVoid(name) || kind == HtmlTagKind.Body || name.SequenceEqual("html"u8)
-            || name.SequenceEqual("head"u8) || IsIgnoredTablePart(name))
+        CloseImpliedElements();
+        if (_tagInfo.Has(HtmlTagFlags.Void)
+            || _tagInfo.Name is HtmlElementName.Body or HtmlElementName.Html or HtmlElementName.Head
+            || IsIgnoredTablePart())
         {
             return;
         }
@@ -213,16 +253,14 @@ internal sealed partial class HtmlTokenizer
 
         // </body> and </html> only change the insertion mode, </head> is ignored in the body, and </form> removes
         // the form element alone.
-        var name = _name[..Math.Min(_nameLength, NameBufferLength)];
-        if (!(name.SequenceEqual("body"u8) || name.SequenceEqual("html"u8) || name.SequenceEqual("head"u8)
-            || name.SequenceEqual("form"u8)))
+        if (_tagInfo.Name is not (HtmlElementName.Body or HtmlElementName.Html or HtmlElementName.Head
+            or HtmlElementName.Form))
         {
             CloseHtmlElement();
         }
     }
 
-    private bool IsParagraphOrLineBreak() =>
-        (_nameLength == 1 && _name[0] == 'p') || (_nameLength == 2 && _name[0] == 'b' && _name[1] == 'r');
+    private bool IsParagraphOrLineBreak() => _tagInfo.Name is HtmlElementName.P or HtmlElementName.Br;
 
     // Pops the context entries whose elements are no longer open.
     private void PopContextAbove(int openTotal)

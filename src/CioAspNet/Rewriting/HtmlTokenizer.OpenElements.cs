@@ -15,10 +15,12 @@ internal sealed partial class HtmlTokenizer
 
     // Perf: rented on first use and returned by Complete, so the tokenizer object stays small. A page rents it at
     // most once.
-    private byte[]? _openNameBytes;
-    private OpenElementBytes _openNameLengths;
-    private OpenElementBytes _openNamespaces;
+    private OpenEntry[]? _open;
     private int _openCount;
+
+    // Perf: how many elements of each name in HtmlElementName are on the stack, so that a start tag such as div
+    // does not walk the stack for an open p when there is none.
+    private OpenNameCounts _openNameCounts;
 
     // Elements opened past MaxOpenElements, whose names are not kept.
     private int _untrackedOpen;
@@ -35,11 +37,9 @@ internal sealed partial class HtmlTokenizer
     private int OpenTotal => _openCount + _untrackedOpen;
 
     private ElementNamespace CurrentNamespace =>
-        _openCount > 0 && _untrackedOpen == 0
-            ? (ElementNamespace)_openNamespaces[_openCount - 1]
-            : ElementNamespace.Html;
+        _openCount > 0 && _untrackedOpen == 0 ? _open![_openCount - 1].Namespace : ElementNamespace.Html;
 
-    // Pushes the current tag's name. Names longer than the name buffer are not kept.
+    // Pushes the current tag's element. Names longer than the name buffer are not kept.
     private void OpenElement(ElementNamespace elementNamespace)
     {
         if (_nameLength > NameBufferLength)
@@ -53,96 +53,87 @@ internal sealed partial class HtmlTokenizer
             return;
         }
 
-        _name[.._nameLength].CopyTo(OpenName(_openCount));
-        _openNameLengths[_openCount] = (byte)_nameLength;
-        _openNamespaces[_openCount] = (byte)elementNamespace;
-        _openCount++;
+        _open ??= ArrayPool<OpenEntry>.Shared.Rent(MaxOpenElements);
+        _open[_openCount++] = new OpenEntry(_nameLow, _nameHigh, (byte)_nameLength, elementNamespace, _tagInfo);
+        _openNameCounts[(int)_tagInfo.Name]++;
     }
+
+    private bool MayBeOpen(HtmlElementName name) => _openNameCounts[(int)name] > 0;
 
     // Closes what an HTML start tag closes before it opens: a block closes an open p, li closes li, dd and dt
     // close each other, and a table, row or cell closes the table, row or cell before it.
-    private void CloseImpliedElements(ReadOnlySpan<byte> name)
+    private void CloseImpliedElements()
     {
-        if (HtmlTagNames.ClosesParagraph(name))
+        if (_tagInfo.Has(HtmlTagFlags.ClosesParagraph) && MayBeOpen(HtmlElementName.P))
         {
-            CloseOpenElement(static n => n.SequenceEqual("p"u8),
-                static n => n.SequenceEqual("button"u8) || HtmlTagNames.IsScopeBoundary(n));
+            CloseOpenElement(HtmlElementName.P, HtmlElementName.P, HtmlTagFlags.ScopeBoundary, HtmlElementName.Button);
         }
 
-        if (name.SequenceEqual("button"u8))
+        switch (_tagInfo.Name)
         {
-            CloseOpenElement(static n => n.SequenceEqual("button"u8), HtmlTagNames.IsScopeBoundary);
-        }
-        else if (name.SequenceEqual("a"u8) || name.SequenceEqual("nobr"u8))
-        {
-            // An open a or nobr since the last cell, caption or template goes through the adoption agency first.
-            var open = FindOpenHtmlName(name, IsTableBoundaryOrMarker);
-            if (open >= 0)
-            {
-                CloseFormattingElement(open);
-            }
-        }
-        else if (name.SequenceEqual("li"u8))
-        {
-            CloseOpenElement(static n => n.SequenceEqual("li"u8), IsListItemBoundary);
-        }
-        else if (name.SequenceEqual("dd"u8) || name.SequenceEqual("dt"u8))
-        {
-            CloseOpenElement(static n => n.SequenceEqual("dd"u8) || n.SequenceEqual("dt"u8), IsListItemBoundary);
-        }
-        else if (name.SequenceEqual("table"u8))
-        {
-            // In a table or row, not in a cell, a table start tag closes the open table, also from inside an
-            // element that the table moved out of it (foster parenting).
-            CloseOpenElement(static n => n.SequenceEqual("table"u8), IsTableBoundaryOrMarker);
-        }
-        else if (name.SequenceEqual("tr"u8))
-        {
-            CloseOpenElement(static n => n.SequenceEqual("tr"u8), IsTableBoundary);
-        }
-        else if (name.SequenceEqual("td"u8) || name.SequenceEqual("th"u8))
-        {
-            CloseOpenElement(static n => n.SequenceEqual("td"u8) || n.SequenceEqual("th"u8), IsTableBoundary);
-        }
-        else if (HtmlTagNames.IsHeading(name) && _openCount > 0 && _untrackedOpen == 0
-            && HtmlTagNames.IsHeading(OpenName(_openCount - 1)[.._openNameLengths[_openCount - 1]]))
-        {
-            PopElementsTo(_openCount - 1);
+            case HtmlElementName.Button:
+                CloseOpenElement(HtmlElementName.Button, HtmlElementName.Button, HtmlTagFlags.ScopeBoundary);
+                break;
+            case HtmlElementName.A:
+            case HtmlElementName.Nobr:
+                // An open a or nobr since the last cell, caption or template goes through the adoption agency first.
+                var open = MayBeOpen(_tagInfo.Name) ? FindOpenHtmlElement(_tagInfo.Name, HtmlTagFlags.Marker) : -1;
+                if (open >= 0)
+                {
+                    CloseFormattingElement(open);
+                }
+
+                break;
+            case HtmlElementName.Li:
+                CloseOpenElement(HtmlElementName.Li, HtmlElementName.Li, HtmlTagFlags.ListItemBoundary);
+                break;
+            case HtmlElementName.Dd:
+            case HtmlElementName.Dt:
+                CloseOpenElement(HtmlElementName.Dd, HtmlElementName.Dt, HtmlTagFlags.ListItemBoundary);
+                break;
+            case HtmlElementName.Table:
+                // In a table or row, not in a cell, a table start tag closes the open table, also from inside an
+                // element that the table moved out of it (foster parenting).
+                CloseOpenElement(HtmlElementName.Table, HtmlElementName.Table, HtmlTagFlags.Marker);
+                break;
+            case HtmlElementName.Tr:
+                CloseOpenElement(HtmlElementName.Tr, HtmlElementName.Tr, HtmlTagFlags.TableBoundary);
+                break;
+            case HtmlElementName.Td:
+            case HtmlElementName.Th:
+                CloseOpenElement(HtmlElementName.Td, HtmlElementName.Th, HtmlTagFlags.TableBoundary);
+                break;
+            default:
+                if (_tagInfo.Has(HtmlTagFlags.Heading) && _openCount > 0 && _untrackedOpen == 0
+                    && _open![_openCount - 1].Info.Has(HtmlTagFlags.Heading))
+                {
+                    PopElementsTo(_openCount - 1);
+                }
+
+                break;
         }
     }
 
-    private static bool IsListItemBoundary(ReadOnlySpan<byte> name) =>
-        HtmlTagNames.IsSpecial(name) && !(name.SequenceEqual("address"u8) || name.SequenceEqual("div"u8)
-            || name.SequenceEqual("p"u8));
-
     // Outside a table and a template, the tree builder ignores the start tags of table rows, cells and sections.
-    private bool IsIgnoredTablePart(ReadOnlySpan<byte> name) =>
-        IsTablePart(name) && !name.SequenceEqual("table"u8)
-        && FindOpenHtmlName("table"u8, static _ => false) < 0 && FindOpenHtmlName("template"u8, static _ => false) < 0;
+    private bool IsIgnoredTablePart() =>
+        _tagInfo.Has(HtmlTagFlags.TablePart) && _tagInfo.Name != HtmlElementName.Table
+        && !(MayBeOpen(HtmlElementName.Table) && FindOpenHtmlElement(HtmlElementName.Table, HtmlTagFlags.None) >= 0)
+        && !(MayBeOpen(HtmlElementName.Template)
+            && FindOpenHtmlElement(HtmlElementName.Template, HtmlTagFlags.None) >= 0);
 
-    private static bool IsTablePart(ReadOnlySpan<byte> name) =>
-        IsTableSectionOrRow(name) || name.SequenceEqual("td"u8) || name.SequenceEqual("th"u8)
-        || name.SequenceEqual("table"u8) || name.SequenceEqual("caption"u8) || name.SequenceEqual("colgroup"u8);
-
-    private static bool IsTableSectionOrRow(ReadOnlySpan<byte> name) =>
-        name.SequenceEqual("tbody"u8) || name.SequenceEqual("thead"u8) || name.SequenceEqual("tfoot"u8)
-        || name.SequenceEqual("tr"u8);
-
-    private static bool IsTableBoundaryOrMarker(ReadOnlySpan<byte> name) =>
-        HtmlTagNames.IsScopeBoundary(name) && !name.SequenceEqual("table"u8);
-
-    // Returns the index of the nearest open HTML element of the name, or -1 when the stop accepts an element first.
-    private int FindOpenHtmlName(ReadOnlySpan<byte> name, NamePredicate stop)
+    // Returns the index of the nearest open HTML element of the name, or -1 when an element in the stop set comes
+    // first.
+    private int FindOpenHtmlElement(HtmlElementName name, HtmlTagFlags stop)
     {
         for (var i = _openCount - 1; i >= 0 && _untrackedOpen == 0; i--)
         {
-            var openName = OpenName(i)[.._openNameLengths[i]];
-            if ((ElementNamespace)_openNamespaces[i] == ElementNamespace.Html && openName.SequenceEqual(name))
+            ref readonly var element = ref _open![i];
+            if (element.Namespace == ElementNamespace.Html && element.Info.Name == name)
             {
                 return i;
             }
 
-            if (stop(openName))
+            if (element.Info.Has(stop))
             {
                 return -1;
             }
@@ -151,44 +142,47 @@ internal sealed partial class HtmlTokenizer
         return -1;
     }
 
-    private static bool IsTableBoundary(ReadOnlySpan<byte> name) =>
-        name.SequenceEqual("table"u8) || name.SequenceEqual("template"u8) || name.SequenceEqual("html"u8);
-
-    // Pops to the nearest open HTML element that the target accepts, unless the stop accepts an element first.
-    // Integration points and SVG and MathML elements stop the search too.
-    private void CloseOpenElement(NamePredicate target, NamePredicate stop)
+    // Pops to the nearest open HTML element of either name, unless an element in the stop set, the extra stop
+    // name, an integration point or an SVG or MathML element comes first.
+    private void CloseOpenElement(
+        HtmlElementName target, HtmlElementName otherTarget, HtmlTagFlags stop,
+        HtmlElementName extraStop = HtmlElementName.Other)
     {
-        if (_untrackedOpen > 0)
+        if (_untrackedOpen > 0 || !(MayBeOpen(target) || MayBeOpen(otherTarget)))
         {
             return;
         }
 
         for (var i = _openCount - 1; i >= 0; i--)
         {
-            var openName = OpenName(i)[.._openNameLengths[i]];
-            if ((ElementNamespace)_openNamespaces[i] != ElementNamespace.Html)
+            ref readonly var element = ref _open![i];
+            if (element.Namespace != ElementNamespace.Html)
             {
                 return;
             }
 
-            if (target(openName))
+            var name = element.Info.Name;
+            if (name != HtmlElementName.Other && (name == target || name == otherTarget))
             {
                 PopElementsTo(i);
                 return;
             }
 
-            if (stop(openName))
+            if (element.Info.Has(stop) || (name != HtmlElementName.Other && name == extraStop))
             {
                 return;
             }
         }
     }
 
-    private delegate bool NamePredicate(ReadOnlySpan<byte> name);
-
     // Pops the element at the index and every element above it, with their context entries.
     private void PopElementsTo(int index)
     {
+        for (var i = index; i < _openCount; i++)
+        {
+            _openNameCounts[(int)_open![i].Info.Name]--;
+        }
+
         _openCount = index;
         _untrackedOpen = 0;
         PopContextAbove(index);
@@ -199,7 +193,7 @@ internal sealed partial class HtmlTokenizer
     {
         _untrackedOpen = 0;
         var index = _openCount;
-        while (index > 0 && (ElementNamespace)_openNamespaces[index - 1] == ElementNamespace.Foreign)
+        while (index > 0 && _open![index - 1].Namespace == ElementNamespace.Foreign)
         {
             index--;
         }
@@ -211,7 +205,7 @@ internal sealed partial class HtmlTokenizer
     // elements, and pop to the first of the same name. Returns false when the walk reaches an HTML element.
     private bool CloseForeignElement()
     {
-        for (var i = _openCount - 1; i >= 0 && (ElementNamespace)_openNamespaces[i] != ElementNamespace.Html; i--)
+        for (var i = _openCount - 1; i >= 0 && _open![i].Namespace != ElementNamespace.Html; i--)
         {
             if (OpenNameEquals(i))
             {
@@ -236,18 +230,25 @@ internal sealed partial class HtmlTokenizer
             return;
         }
 
-        var name = _name[.._nameLength];
-        var ownRule = HtmlTagNames.HasOwnEndTagRule(name);
-        var heading = HtmlTagNames.IsHeading(name);
-        var tableScope = IsTablePart(name);
+        var stop = _tagInfo.Has(HtmlTagFlags.TablePart) ? HtmlTagFlags.TableBoundary
+            : _tagInfo.Has(HtmlTagFlags.OwnEndTagRule) ? HtmlTagFlags.ScopeBoundary
+            : HtmlTagFlags.Special;
+
+        // </li> looks in list item scope, which ol and ul also bound, and </p> in button scope, which button bounds.
+        var (extraStop, otherExtraStop) = _tagInfo.Name switch
+        {
+            HtmlElementName.Li => (HtmlElementName.Ol, HtmlElementName.Ul),
+            HtmlElementName.P => (HtmlElementName.Button, HtmlElementName.Button),
+            _ => (HtmlElementName.Other, HtmlElementName.Other),
+        };
+        var heading = _tagInfo.Has(HtmlTagFlags.Heading);
         for (var i = _openCount - 1; i >= 0; i--)
         {
-            var elementNamespace = (ElementNamespace)_openNamespaces[i];
-            var openName = OpenName(i)[.._openNameLengths[i]];
-            if (elementNamespace == ElementNamespace.Html
-                && (OpenNameEquals(i) || (heading && HtmlTagNames.IsHeading(openName))))
+            ref readonly var element = ref _open![i];
+            if (element.Namespace == ElementNamespace.Html
+                && (OpenNameEquals(i) || (heading && element.Info.Has(HtmlTagFlags.Heading))))
             {
-                if (HtmlTagNames.IsFormatting(name))
+                if (_tagInfo.Has(HtmlTagFlags.Formatting))
                 {
                     CloseFormattingElement(i);
                 }
@@ -264,10 +265,10 @@ internal sealed partial class HtmlTokenizer
                 continue;
             }
 
-            var stops = elementNamespace == ElementNamespace.IntegrationPoint
-                || (elementNamespace == ElementNamespace.Html && (tableScope ? IsTableBoundary(openName)
-                    : ownRule ? HtmlTagNames.IsScopeBoundary(openName) || IsExtraScopeBoundary(name, openName)
-                    : HtmlTagNames.IsSpecial(openName)));
+            var name = element.Info.Name;
+            var stops = element.Namespace == ElementNamespace.IntegrationPoint
+                || (element.Namespace == ElementNamespace.Html && (element.Info.Has(stop)
+                    || (name != HtmlElementName.Other && (name == extraStop || name == otherExtraStop))));
             if (stops)
             {
                 return;
@@ -289,7 +290,7 @@ internal sealed partial class HtmlTokenizer
                 break;
             }
 
-            var formatting = OpenName(index)[.._openNameLengths[index]].ToArray();
+            var formatting = _open![index];
             RemoveOpenElements(index, block - index);
             InsertOpenElement(index + 1, formatting);
             ShiftContextOpenCounts(block, block - index);
@@ -304,12 +305,13 @@ internal sealed partial class HtmlTokenizer
     {
         for (var i = index + 1; i < _openCount; i++)
         {
-            if ((ElementNamespace)_openNamespaces[i] != ElementNamespace.Html)
+            ref readonly var element = ref _open![i];
+            if (element.Namespace != ElementNamespace.Html)
             {
                 return -1;
             }
 
-            if (HtmlTagNames.IsSpecial(OpenName(i)[.._openNameLengths[i]]))
+            if (element.Info.Has(HtmlTagFlags.Special))
             {
                 return i;
             }
@@ -320,32 +322,21 @@ internal sealed partial class HtmlTokenizer
 
     private void RemoveOpenElements(int index, int count)
     {
-        for (var i = index; i + count < _openCount; i++)
+        for (var i = index; i < index + count; i++)
         {
-            CopyOpenElement(i + count, i);
+            _openNameCounts[(int)_open![i].Info.Name]--;
         }
 
+        _open.AsSpan((index + count).._openCount).CopyTo(_open.AsSpan(index));
         _openCount -= count;
     }
 
-    private void InsertOpenElement(int index, ReadOnlySpan<byte> name)
+    private void InsertOpenElement(int index, OpenEntry element)
     {
-        for (var i = _openCount; i > index; i--)
-        {
-            CopyOpenElement(i - 1, i);
-        }
-
-        name.CopyTo(OpenName(index));
-        _openNameLengths[index] = (byte)name.Length;
-        _openNamespaces[index] = (byte)ElementNamespace.Html;
+        _open.AsSpan(index.._openCount).CopyTo(_open.AsSpan(index + 1));
+        _open![index] = element;
         _openCount++;
-    }
-
-    private void CopyOpenElement(int from, int to)
-    {
-        OpenName(from).CopyTo(OpenName(to));
-        _openNameLengths[to] = _openNameLengths[from];
-        _openNamespaces[to] = _openNamespaces[from];
+        _openNameCounts[(int)element.Info.Name]++;
     }
 
     // After the elements from the formatting element up to the furthest block at the old index moved down by
@@ -365,33 +356,28 @@ internal sealed partial class HtmlTokenizer
         }
     }
 
-    // </li> looks in list item scope, which ol and ul also bound, and </p> in button scope, which button bounds.
-    private static bool IsExtraScopeBoundary(ReadOnlySpan<byte> endTagName, ReadOnlySpan<byte> openName) =>
-        endTagName.SequenceEqual("li"u8)
-            ? openName.SequenceEqual("ol"u8) || openName.SequenceEqual("ul"u8)
-            : endTagName.SequenceEqual("p"u8) && openName.SequenceEqual("button"u8);
-
-    private bool OpenNameEquals(int index) =>
-        _openNameLengths[index] == _nameLength && OpenName(index)[.._nameLength].SequenceEqual(_name[.._nameLength]);
-
-    private Span<byte> OpenName(int index)
+    private bool OpenNameEquals(int index)
     {
-        _openNameBytes ??= ArrayPool<byte>.Shared.Rent(MaxOpenElements * NameBufferLength);
-        return _openNameBytes.AsSpan(index * NameBufferLength, NameBufferLength);
+        ref readonly var element = ref _open![index];
+        return element.Low == _nameLow && element.High == _nameHigh && element.Length == _nameLength;
     }
 
-    private void ReturnOpenNames()
+    private void ReturnOpenElements()
     {
-        if (_openNameBytes is not null)
+        if (_open is not null)
         {
-            ArrayPool<byte>.Shared.Return(_openNameBytes);
-            _openNameBytes = null;
+            ArrayPool<OpenEntry>.Shared.Return(_open);
+            _open = null;
         }
     }
 
-    [InlineArray(MaxOpenElements)]
-    private struct OpenElementBytes
+    [InlineArray(HtmlTagNames.ElementNameCount)]
+    private struct OpenNameCounts
     {
         private byte _element;
     }
+
+    // One element on the stack: its packed name, as HtmlTagNames.Pack gives it, and what the name table knows.
+    private readonly record struct OpenEntry(
+        ulong Low, ulong High, byte Length, ElementNamespace Namespace, HtmlTagInfo Info);
 }

@@ -71,6 +71,7 @@ internal sealed partial class HtmlTokenizer
         switch (_state)
         {
             case State.Data:
+                return StepData(input, i, ref flushed, output);
             case State.RcData:
             case State.RawText:
             case State.ScriptData:

@@ -25,6 +25,7 @@ internal sealed partial class HtmlTokenizer
     private const int InitialAttributeCapacity = 8;
 
     private readonly IHtmlTokenSink _sink;
+    private readonly uint _wantedKinds;
     private State _state = State.Data;
     private TextMode _textMode = TextMode.Data;
     private State _rawReturnState;
@@ -45,6 +46,9 @@ internal sealed partial class HtmlTokenizer
 
     private HtmlNameBuffer _name;
     private int _nameLength;
+    private ulong _nameLow;
+    private ulong _nameHigh;
+    private HtmlTagInfo _tagInfo;
     private bool _isEndTag;
     private bool _selfClosing;
     private HtmlTagKind _tagKind;
@@ -61,6 +65,7 @@ internal sealed partial class HtmlTokenizer
     public HtmlTokenizer(IHtmlTokenSink sink)
     {
         _sink = sink;
+        _wantedKinds = sink.WantedKinds;
     }
 
     /// <summary>Whether the tokenizer is inside a <c>template</c> element, where end tags do not close the body.</summary>
@@ -93,7 +98,7 @@ internal sealed partial class HtmlTokenizer
         _carryLength = 0;
         _holding = false;
         ReturnCarry();
-        ReturnOpenNames();
+        ReturnOpenElements();
     }
 
     private void FinishWrite(ReadOnlySpan<byte> input, int flushed, IBufferWriter<byte> output)
@@ -194,13 +199,14 @@ internal sealed partial class HtmlTokenizer
     }
 
     // Called when the tag name is complete: the sink decides whether it wants the tag, which is released if not.
-    private void EndTagName(IBufferWriter<byte> output)
+    private void EndTagName(IBufferWriter<byte> output, bool packed = false)
     {
-        var name = _name[..Math.Min(_nameLength, NameBufferLength)];
-        if (_tagKind == HtmlTagKind.Other && _nameLength <= HtmlTagNames.MaxInterestingLength)
+        if (!packed)
         {
-            _tagKind = HtmlTagNames.Classify(name);
+            HtmlTagNames.Pack(_name, Math.Min(_nameLength, NameBufferLength), out _nameLow, out _nameHigh);
         }
+
+        ClassifyName();
 
         if (_abandoned)
         {
@@ -209,12 +215,22 @@ internal sealed partial class HtmlTokenizer
         }
 
         _inspectAttributes = AttributesDecideContext();
-        _sinkWants = _sink.WantsTag(_tagKind, _isEndTag, name);
+        _sinkWants = ((_wantedKinds >> (int)_tagKind) & 1) != 0
+            && _sink.WantsTag(_tagKind, _isEndTag, _name[..Math.Min(_nameLength, NameBufferLength)]);
         _wanted = _sinkWants || _inspectAttributes;
         if (!_wanted)
         {
             Release(output);
         }
+    }
+
+    // Looks up the packed tag name. A name longer than the buffer is no name the table holds.
+    private void ClassifyName()
+    {
+        _tagInfo = _nameLength <= HtmlTagNames.MaxLength
+            ? HtmlTagNames.Lookup(_nameLow, _nameHigh, _nameLength)
+            : default;
+        _tagKind = _tagInfo.Kind;
     }
 
     private void AppendNameByte(byte b)

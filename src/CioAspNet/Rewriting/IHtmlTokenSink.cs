@@ -14,6 +14,12 @@ internal interface IHtmlTokenSink
     bool WantsTag(HtmlTagKind kind, bool isEndTag, ReadOnlySpan<byte> name);
 
     /// <summary>
+    /// The kinds that <see cref="WantsTag"/> may accept, one bit per <see cref="HtmlTagKind"/> value, read once
+    /// when the tokenizer is created. Tags of other kinds are not offered.
+    /// </summary>
+    uint WantedKinds => uint.MaxValue;
+
+    /// <summary>
     /// Writes a wanted tag, changed or not, to <paramref name="output"/>. The bytes before the tag are already written.
     /// </summary>
     void WriteTag(in HtmlTagToken tag, ReadOnlySpan<byte> tagBytes, IBufferWriter<byte> output);
