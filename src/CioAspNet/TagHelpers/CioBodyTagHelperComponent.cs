@@ -62,12 +62,11 @@ internal sealed class CioBodyTagHelperComponent : TagHelperComponent
         output.PostContent.AppendHtml(Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 
-    // NOTE: GetContent copies the whole body into a string on every view. With this check in place, the load test
-    // measured about 97 µs more CPU per MVC request with the package on; no profile has tied that cost to it yet.
+    // The content as it will be written: encoded like GetContent gives it, without copying it into a string.
     private static bool MayHoldLoader(TagHelperContent content)
     {
-        var html = content.GetContent();
-        return html.Contains("cio-tracker", StringComparison.Ordinal)
-            || html.Contains(CioAspNet.Snippet.CioLoader.MarkerAttribute, StringComparison.Ordinal);
+        using var writer = new LoaderMarkerWriter();
+        content.WriteTo(writer, System.Text.Encodings.Web.HtmlEncoder.Default);
+        return writer.Found;
     }
 }
