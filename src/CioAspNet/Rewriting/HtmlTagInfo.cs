@@ -1,6 +1,6 @@
 namespace CioAspNet.Rewriting;
 
-/// <summary>What the tokenizer knows about a tag name: its kind, its name if tree rules test for it, and its sets.</summary>
+/// <summary>A tag name's kind, its name if the tree rules test for it, and the sets it belongs to.</summary>
 internal readonly record struct HtmlTagInfo(HtmlTagKind Kind, HtmlElementName Name, HtmlTagFlags Flags)
 {
     public bool Has(HtmlTagFlags flags) => (Flags & flags) != 0;

@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace CioAspNet.Rewriting;
 
@@ -49,13 +51,15 @@ internal static class HtmlTagNames
         }
     }
 
-    /// <summary>Returns what the table knows about a packed name, or the default for a name it does not hold.</summary>
+    /// <summary>Returns the kind, name and sets of a packed name, or the default for a name not in the table.</summary>
     public static HtmlTagInfo Lookup(ulong low, ulong high, int length)
     {
         var index = Hash(low, high);
+        ref var slots = ref MemoryMarshal.GetArrayDataReference(Slots);
         while (true)
         {
-            ref readonly var slot = ref Slots[index];
+            // The index is masked to the table's size, which is a power of two.
+            ref readonly var slot = ref Unsafe.Add(ref slots, index);
             if (slot.Length == 0)
             {
                 return default;

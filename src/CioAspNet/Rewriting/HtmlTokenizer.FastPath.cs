@@ -143,7 +143,7 @@ internal sealed partial class HtmlTokenizer
                 continue;
             }
 
-            // The name's first byte may be '=', which ends the names that follow it.
+            // The first byte belongs to the name even when it is '=', so the search for the name's end starts after it.
             var nameEnd = ByteSearch.IndexOfAttributeNameEnd(input, i + 1);
             if (nameEnd < 0)
             {
@@ -160,7 +160,11 @@ internal sealed partial class HtmlTokenizer
 
             if (input[i] != '=')
             {
-                AddAttribute(-1, 0, 0);
+                if (_wanted)
+                {
+                    AddAttribute(-1, 0, 0);
+                }
+
                 continue;
             }
 
@@ -190,7 +194,11 @@ internal sealed partial class HtmlTokenizer
                 return -1;
             }
 
-            AddAttribute(i + 1 - start, close - i - 1, quote);
+            if (_wanted)
+            {
+                AddAttribute(i + 1 - start, close - i - 1, quote);
+            }
+
             return close + 1;
         }
 

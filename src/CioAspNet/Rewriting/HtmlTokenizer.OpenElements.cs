@@ -377,7 +377,7 @@ internal sealed partial class HtmlTokenizer
         private byte _element;
     }
 
-    // One element on the stack: its packed name, as HtmlTagNames.Pack gives it, and what the name table knows.
+    // One element on the stack: its packed name, as HtmlTagNames.Pack gives it, and its entry in the name table.
     private readonly record struct OpenEntry(
         ulong Low, ulong High, byte Length, ElementNamespace Namespace, HtmlTagInfo Info);
 }

@@ -117,6 +117,7 @@ internal sealed partial class HtmlTokenizer
         }
     }
 
+    // The text of RCDATA, RAWTEXT and script data, up to the next '<'.
     private int StepText(ReadOnlySpan<byte> input, int i)
     {
         var offset = input[i..].IndexOf((byte)'<');
@@ -127,21 +128,8 @@ internal sealed partial class HtmlTokenizer
 
         i += offset;
         BeginTag(i);
-        switch (_state)
-        {
-            case State.Data:
-                _state = State.TagOpen;
-                break;
-            case State.ScriptData:
-                _rawReturnState = State.ScriptData;
-                _state = State.ScriptLessThan;
-                break;
-            default:
-                _rawReturnState = _state;
-                _state = State.RawLessThan;
-                break;
-        }
-
+        _rawReturnState = _state;
+        _state = _state == State.ScriptData ? State.ScriptLessThan : State.RawLessThan;
         return i + 1;
     }
 
