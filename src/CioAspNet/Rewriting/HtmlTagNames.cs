@@ -74,8 +74,9 @@ internal static class HtmlTagNames
         }
     }
 
-    private static int Hash(ulong low, ulong high) =>
-        (int)(((low ^ (high * 0xC2B2AE3D27D4EB4FUL)) * 0x9E3779B97F4A7C15UL) >> (64 - SlotBits));
+    // Perf: one multiplication, because most names fit in the low word. Long names that share a hash are told
+    // apart by the comparison in the probe.
+    private static int Hash(ulong low, ulong high) => (int)(((low ^ high) * 0x9E3779B97F4A7C15UL) >> (64 - SlotBits));
 
     private static Slot[] BuildTable()
     {

@@ -60,23 +60,23 @@ internal sealed partial class HtmlTokenizer
             return -1;
         }
 
-        i = ScanTagName(input, i);
+        i = ScanTagName(input, i, out var low, out var high);
         if (i < 0)
         {
             return -1;
         }
 
-        EndTagName(output, packed: true);
+        EndTagName(output, low, high);
         return ScanAttributes(input, start, i, ref flushed, output);
     }
 
     // Reads the name from its first letter at i, packs it as HtmlTagNames.Pack does, and returns the index after
     // it. Perf: the words are built in registers and stored whole, because packing bytes that were just stored one
     // by one stalls on store forwarding.
-    private int ScanTagName(ReadOnlySpan<byte> input, int i)
+    private int ScanTagName(ReadOnlySpan<byte> input, int i, out ulong low, out ulong high)
     {
-        ulong low = 0;
-        ulong high = 0;
+        low = 0;
+        high = 0;
         var nameStart = i;
         for (; i < input.Length; i++)
         {
@@ -84,8 +84,6 @@ internal sealed partial class HtmlTokenizer
             if (b is (byte)'>' or (byte)'/' || IsWhitespace(b))
             {
                 _nameLength = i - nameStart;
-                _nameLow = low;
-                _nameHigh = high;
                 Span<byte> name = _name;
                 BinaryPrimitives.WriteUInt64LittleEndian(name, low);
                 BinaryPrimitives.WriteUInt64LittleEndian(name[8..], high);

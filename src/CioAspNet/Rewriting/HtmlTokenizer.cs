@@ -198,16 +198,21 @@ internal sealed partial class HtmlTokenizer
         }
     }
 
-    // Called when the tag name is complete: the sink decides whether it wants the tag, which is released if not.
-    private void EndTagName(IBufferWriter<byte> output, bool packed = false)
+    // Called when the tag name in the name buffer is complete.
+    private void EndTagName(IBufferWriter<byte> output)
     {
-        if (!packed)
-        {
-            HtmlTagNames.Pack(_name, Math.Min(_nameLength, NameBufferLength), out _nameLow, out _nameHigh);
-        }
+        HtmlTagNames.Pack(_name, Math.Min(_nameLength, NameBufferLength), out var low, out var high);
+        EndTagName(output, low, high);
+    }
 
-        ClassifyName();
-
+    // Called when the tag name is complete and packed: the sink decides whether it wants the tag, which is released
+    // if not. A name longer than the buffer is no name the table holds.
+    private void EndTagName(IBufferWriter<byte> output, ulong low, ulong high)
+    {
+        _nameLow = low;
+        _nameHigh = high;
+        _tagInfo = _nameLength <= HtmlTagNames.MaxLength ? HtmlTagNames.Lookup(low, high, _nameLength) : default;
+        _tagKind = _tagInfo.Kind;
         if (_abandoned)
         {
             Release(output);
@@ -222,15 +227,6 @@ internal sealed partial class HtmlTokenizer
         {
             Release(output);
         }
-    }
-
-    // Looks up the packed tag name. A name longer than the buffer is no name the table holds.
-    private void ClassifyName()
-    {
-        _tagInfo = _nameLength <= HtmlTagNames.MaxLength
-            ? HtmlTagNames.Lookup(_nameLow, _nameHigh, _nameLength)
-            : default;
-        _tagKind = _tagInfo.Kind;
     }
 
     private void AppendNameByte(byte b)
