@@ -62,11 +62,12 @@ internal sealed class CioBodyTagHelperComponent : TagHelperComponent
         output.PostContent.AppendHtml(Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 
-    // The content as it will be written: encoded like GetContent gives it, without copying it into a string.
+    // Values go to the writer unencoded, which is cheaper. A value can only add a false match, and that leaves
+    // the page to the rewriter, which finds no loader in it and inserts one as usual.
     private static bool MayHoldLoader(TagHelperContent content)
     {
         using var writer = new LoaderMarkerWriter();
-        content.WriteTo(writer, System.Text.Encodings.Web.HtmlEncoder.Default);
+        content.WriteTo(writer, NullHtmlEncoder.Default);
         return writer.Found;
     }
 }

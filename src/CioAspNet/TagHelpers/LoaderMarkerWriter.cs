@@ -5,27 +5,37 @@ using CioAspNet.Snippet;
 namespace CioAspNet.TagHelpers;
 
 /// <summary>
-/// A text writer that stores nothing and records whether the text written to it contains the mark of a loader:
+/// A text writer that keeps nothing and records whether the text written to it contains the mark of a loader:
 /// <c>cio-tracker</c>, the id of a loader written by hand, or the attribute that marks this package's loader.
 /// </summary>
 /// <remarks>
-/// Perf: it replaces copying a view's whole body into a string to search it. A mark split across two writes is
-/// found through the last characters of the earlier write, which the writer keeps.
+/// Perf: it replaces copying a view's whole body into a string to search it. Views write their content in
+/// thousands of short pieces, so the writer collects them in a pooled buffer and searches each full buffer once.
+/// The last characters of a buffer move to the start of the next one, so a mark split across the two is found.
 /// </remarks>
 internal sealed class LoaderMarkerWriter : TextWriter
 {
     private const string TrackerId = "cio-tracker";
+    private const int BufferLength = 4096;
 
     private static readonly SearchValues<string> Marks =
         SearchValues.Create([TrackerId, CioLoader.MarkerAttribute], StringComparison.Ordinal);
 
-    private static readonly int TailLength = Math.Max(TrackerId.Length, CioLoader.MarkerAttribute.Length) - 1;
+    private static readonly int KeptLength = Math.Max(TrackerId.Length, CioLoader.MarkerAttribute.Length) - 1;
 
-    private readonly char[] _tail = new char[TailLength];
-    private int _tailCount;
+    private char[]? _buffer = ArrayPool<char>.Shared.Rent(BufferLength);
+    private int _count;
+    private bool _found;
 
     /// <summary>Whether a mark has been written.</summary>
-    public bool Found { get; private set; }
+    public bool Found
+    {
+        get
+        {
+            Search();
+            return _found;
+        }
+    }
 
     /// <inheritdoc />
     public override Encoding Encoding => Encoding.UTF8;
@@ -42,48 +52,47 @@ internal sealed class LoaderMarkerWriter : TextWriter
     /// <inheritdoc />
     public override void Write(ReadOnlySpan<char> buffer)
     {
-        if (Found || buffer.IsEmpty)
+        while (!buffer.IsEmpty && !_found && _buffer is not null)
         {
-            return;
+            var length = Math.Min(buffer.Length, _buffer.Length - _count);
+            buffer[..length].CopyTo(_buffer.AsSpan(_count));
+            _count += length;
+            buffer = buffer[length..];
+            if (_count == _buffer.Length)
+            {
+                Search();
+            }
         }
-
-        if (_tailCount > 0 && ContainsAcrossBoundary(buffer))
-        {
-            Found = true;
-            return;
-        }
-
-        if (buffer.ContainsAny(Marks))
-        {
-            Found = true;
-            return;
-        }
-
-        KeepTail(buffer);
     }
 
-    // Checks the kept end of the earlier writes joined with the start of this one.
-    private bool ContainsAcrossBoundary(ReadOnlySpan<char> buffer)
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
     {
-        Span<char> joined = stackalloc char[TailLength * 2];
-        _tail.AsSpan(0, _tailCount).CopyTo(joined);
-        var head = buffer[..Math.Min(buffer.Length, TailLength)];
-        head.CopyTo(joined[_tailCount..]);
-        return joined[..(_tailCount + head.Length)].ContainsAny(Marks);
+        if (_buffer is not null)
+        {
+            ArrayPool<char>.Shared.Return(_buffer);
+            _buffer = null;
+        }
+
+        base.Dispose(disposing);
     }
 
-    private void KeepTail(ReadOnlySpan<char> buffer)
+    // Searches the collected text and keeps its end, which may hold the start of a mark.
+    private void Search()
     {
-        if (buffer.Length >= TailLength)
+        if (_found || _buffer is null || _count <= KeptLength)
         {
-            buffer[^TailLength..].CopyTo(_tail);
-            _tailCount = TailLength;
             return;
         }
 
-        var keep = Math.Min(_tailCount, TailLength - buffer.Length);
-        _tail.AsSpan(_tailCount - keep, keep).CopyTo(_tail);
-        buffer.CopyTo(_tail.AsSpan(keep));
-        _tailCount = keep + buffer.Length;
+        var text = _buffer.AsSpan(0, _count);
+        if (text.ContainsAny(Marks))
+        {
+            _found = true;
+            return;
+        }
+
+        text[^KeptLength..].CopyTo(_buffer);
+        _count = KeptLength;
     }
 }

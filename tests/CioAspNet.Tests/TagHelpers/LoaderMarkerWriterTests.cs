@@ -78,4 +78,33 @@ public sealed class LoaderMarkerWriterTests
 
         Assert.True(writer.Found);
     }
+
+    [Fact]
+    public void Write_MarkAcrossFullBuffer_FoundAtEveryOffset()
+    {
+        // The writer searches every 4,096 characters, so these marks straddle that point.
+        for (var start = 4_070; start <= 4_100; start++)
+        {
+            using var writer = new LoaderMarkerWriter();
+
+            writer.Write(new string('x', start));
+            writer.Write("cio-tracker");
+            writer.Write(new string('y', 5_000));
+
+            Assert.True(writer.Found, $"mark at {start}");
+        }
+    }
+
+    [Fact]
+    public void Write_LongTextWithoutMark_NotFound()
+    {
+        using var writer = new LoaderMarkerWriter();
+
+        for (var i = 0; i < 10_000; i++)
+        {
+            writer.Write("<li><a href=\"/cio/track\">cio-track er</a></li>");
+        }
+
+        Assert.False(writer.Found);
+    }
 }
