@@ -175,11 +175,11 @@ internal static class LinkUrl
     private static int SkipScheme(ReadOnlySpan<char> url)
     {
         var start = 0;
-        if (url.StartsWith("https:", StringComparison.OrdinalIgnoreCase))
+        if (StartsWithIgnoreCase(url, "https:"))
         {
             start = 6;
         }
-        else if (url.StartsWith("http:", StringComparison.OrdinalIgnoreCase))
+        else if (StartsWithIgnoreCase(url, "http:"))
         {
             start = 5;
         }
@@ -197,6 +197,11 @@ internal static class LinkUrl
 
         return start + slashes;
     }
+
+    // Ascii.EqualsIgnoreCase gives the same result as OrdinalIgnoreCase for an ASCII prefix, because under
+    // OrdinalIgnoreCase no non-ASCII character equals an ASCII one, which a test checks for every UTF-16 code unit.
+    private static bool StartsWithIgnoreCase(ReadOnlySpan<char> url, ReadOnlySpan<char> asciiPrefix) =>
+        url.Length >= asciiPrefix.Length && Ascii.EqualsIgnoreCase(url[..asciiPrefix.Length], asciiPrefix);
 
     private static ReadOnlySpan<char> StripPort(ReadOnlySpan<char> host)
     {
