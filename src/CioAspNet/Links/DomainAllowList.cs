@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Text;
 
 namespace CioAspNet.Links;
 
@@ -13,6 +14,9 @@ internal sealed class DomainAllowList
     private static readonly System.Buffers.SearchValues<char> NotInHostName = System.Buffers.SearchValues.Create("/\\:@?#*% \t");
 
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _exact;
+
+    // Bit n is set when an exact entry has n characters, so that most hosts not on the list skip the lookup.
+    private readonly ulong[] _exactLengths;
     private readonly string[] _suffixes;
 
     public DomainAllowList(IEnumerable<string> domains)
@@ -30,6 +34,7 @@ internal sealed class DomainAllowList
         }
 
         _exact = exact.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        _exactLengths = LengthBits(exact);
         _suffixes = [.. suffixes];
         IsEmpty = exact.Count == 0 && suffixes.Count == 0;
     }
@@ -48,14 +53,14 @@ internal sealed class DomainAllowList
             return false;
         }
 
-        if (_exact.Contains(host))
+        if (HasExactLength(host.Length) && _exact.Contains(host))
         {
             return true;
         }
 
         foreach (var suffix in _suffixes)
         {
-            if (host.Length > suffix.Length && host.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            if (host.Length > suffix.Length && Ascii.EqualsIgnoreCase(host[^suffix.Length..], suffix))
             {
                 return true;
             }
@@ -63,6 +68,20 @@ internal sealed class DomainAllowList
 
         return false;
     }
+
+    private static ulong[] LengthBits(List<string> hosts)
+    {
+        var bits = new ulong[hosts.Count == 0 ? 1 : (hosts.Max(host => host.Length) / 64) + 1];
+        foreach (var host in hosts)
+        {
+            bits[host.Length / 64] |= 1UL << (host.Length % 64);
+        }
+
+        return bits;
+    }
+
+    private bool HasExactLength(int length) =>
+        length / 64 < _exactLengths.Length && (_exactLengths[length / 64] & (1UL << (length % 64))) != 0;
 
     /// <summary>
     /// Normalizes a configured entry: lower case, punycode for internationalized names, no trailing dot.

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using System.Text.Unicode;
 using CioAspNet.Rewriting;
 
 namespace CioAspNet.Links;
@@ -11,14 +12,16 @@ namespace CioAspNet.Links;
 /// </summary>
 internal sealed class LinkTagWriter
 {
-    private const int MaxStackUrlLength = 1024;
+    // Hrefs up to this many bytes are rewritten in stack buffers, longer ones in buffers rented from the array pool.
+    private const int MaxStackHrefLength = 1024;
 
-    // Bytes that send a URL to the slow path: references, escapes, and characters the attribute encoder changes.
-    private static readonly SearchValues<byte> SlowPathBytes = SearchValues.Create("&%<>\"'`"u8);
+    // Decoding and cleaning leave a value unchanged unless it contains '&', a C0 control or a space.
+    private static readonly SearchValues<byte> NeedsCleaning = SearchValues.Create(
+        "&\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F"u8 +
+        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u0020"u8);
 
     private readonly DomainAllowList _allowList;
     private readonly string _cioId;
-    private readonly byte[] _parameter;
     private readonly bool _utf8;
 
     /// <param name="allowList">The hosts that may receive the cio_id.</param>
@@ -28,7 +31,6 @@ internal sealed class LinkTagWriter
     {
         _allowList = allowList;
         _cioId = cioId;
-        _parameter = Encoding.ASCII.GetBytes(LinkUrl.ParameterName + "=" + cioId);
         _utf8 = utf8;
     }
 
@@ -43,70 +45,55 @@ internal sealed class LinkTagWriter
             return false;
         }
 
+        // The UTF-16 text takes no more characters than the value takes bytes, and so does its decoded form.
         var value = href.ValueIn(tagBytes);
-        if (IsPlainAscii(value) && value.Length <= MaxStackUrlLength)
+        if (value.Length <= MaxStackHrefLength)
         {
-            return TryWritePlain(tagBytes, href, output);
+            return TryRewrite(tagBytes, href, stackalloc char[2 * value.Length], output);
         }
 
-        var url = DecodeUrl(value);
-        if (url is null || !LinkUrl.IsAllowed(url, _allowList))
-        {
-            return false;
-        }
-
-        var rewritten = LinkUrl.WithCioId(url, _cioId);
-        output.Write(tagBytes[..href.ValueStart]);
-        AttributeEncoder.Write(output, rewritten, href.Quote);
-        output.Write(tagBytes[(href.ValueStart + href.ValueLength)..]);
-        RewrittenLinks++;
-        return true;
+        var rented = ArrayPool<char>.Shared.Rent(2 * value.Length);
+        var rewritten = TryRewrite(tagBytes, href, rented, output);
+        ArrayPool<char>.Shared.Return(rented);
+        return rewritten;
     }
 
-    // Perf: most links are printable ASCII without references or escapes. Their host is checked on the stack and
-    // the new value is written straight from the tag bytes, so such links allocate nothing. The result is the
-    // same as the general path's, which the link tests check for every case.
-    private bool TryWritePlain(ReadOnlySpan<byte> tagBytes, HtmlAttributeSpan href, IBufferWriter<byte> output)
+    private bool TryRewrite(
+        ReadOnlySpan<byte> tagBytes, HtmlAttributeSpan href, Span<char> buffer, IBufferWriter<byte> output)
     {
         var value = href.ValueIn(tagBytes);
-        Span<char> url = stackalloc char[value.Length];
-        Ascii.ToUtf16(value, url, out _);
-        if (!LinkUrl.IsAllowed(url, _allowList))
+        if (!TryDecodeUrl(value, buffer[..value.Length], buffer[value.Length..], out var url) ||
+            !LinkUrl.IsAllowed(url, _allowList))
         {
             return false;
         }
 
-        var hash = value.IndexOf((byte)'#');
-        var beforeFragment = hash < 0 ? value : value[..hash];
-        var question = beforeFragment.IndexOf((byte)'?');
         output.Write(tagBytes[..href.ValueStart]);
-        if (question < 0)
-        {
-            output.Write(beforeFragment);
-            output.Write("?"u8);
-        }
-        else
-        {
-            // Without '&' the query is one pair at most: it is replaced when it is _cio_id, else kept before it.
-            var query = beforeFragment[(question + 1)..];
-            var pairName = query.IndexOf((byte)'=') is var equals and >= 0 ? query[..equals] : query;
-            var replace = query.IsEmpty || pairName.SequenceEqual("_cio_id"u8);
-            output.Write(replace ? beforeFragment[..(question + 1)] : beforeFragment);
-            if (!replace)
-            {
-                output.Write("&amp;"u8);
-            }
-        }
-
-        output.Write(_parameter);
-        output.Write(hash < 0 ? ReadOnlySpan<byte>.Empty : value[hash..]);
+        WriteHref(output, url, href.Quote);
         output.Write(tagBytes[(href.ValueStart + href.ValueLength)..]);
         RewrittenLinks++;
         return true;
     }
 
-    private static bool IsPlainAscii(ReadOnlySpan<byte> value) =>
-        value.IndexOfAnyExceptInRange((byte)0x21, (byte)0x7E) < 0 && value.IndexOfAny(SlowPathBytes) < 0;
+    private void WriteHref(IBufferWriter<byte> output, ReadOnlySpan<char> url, byte quote)
+    {
+        var length = LinkUrl.MaxLengthWithCioId(url.Length, _cioId.Length);
+        if (url.Length <= MaxStackHrefLength)
+        {
+            WriteHref(output, url, quote, stackalloc char[length]);
+            return;
+        }
+
+        var rented = ArrayPool<char>.Shared.Rent(length);
+        WriteHref(output, url, quote, rented);
+        ArrayPool<char>.Shared.Return(rented);
+    }
+
+    private void WriteHref(IBufferWriter<byte> output, ReadOnlySpan<char> url, byte quote, Span<char> buffer)
+    {
+        var length = LinkUrl.WriteWithCioId(url, _cioId, buffer);
+        AttributeEncoder.Write(output, buffer[..length], quote);
+    }
 
     private static bool TryFindHref(in HtmlTagToken tag, ReadOnlySpan<byte> tagBytes, out HtmlAttributeSpan href)
     {
@@ -129,20 +116,48 @@ internal sealed class LinkTagWriter
         return found && href.HasValue;
     }
 
-    // Returns the URL a browser would follow: character references decoded, leading and trailing spaces and
-    // control characters removed, and tabs and newlines dropped (the WHATWG URL parser ignores them).
-    private string? DecodeUrl(ReadOnlySpan<byte> value)
+    // Finds the URL a browser would follow: character references decoded, leading and trailing spaces and
+    // control characters removed, and tabs and newlines dropped (the WHATWG URL parser ignores them). The URL
+    // is a slice of text or of decoded, and each must hold as many characters as the value has bytes.
+    private bool TryDecodeUrl(ReadOnlySpan<byte> value, Span<char> text, Span<char> decoded, out Span<char> url)
     {
-        if (!Ascii.IsValid(value))
+        url = default;
+        if (!TryReadText(value, text, out var textLength))
         {
-            if (!_utf8 || !System.Text.Unicode.Utf8.IsValid(value))
-            {
-                return null;
-            }
+            return false;
         }
 
-        var text = Encoding.UTF8.GetString(value);
-        var decoded = HtmlCharacterReferences.DecodeAttributeValue(text);
-        return UrlText.Clean(decoded);
+        url = text[..textLength];
+        if (value.IndexOfAny(NeedsCleaning) < 0)
+        {
+            return true;
+        }
+
+        if (url.Contains('&'))
+        {
+            HtmlCharacterReferences.TryDecodeAttributeValue(url, decoded, out var decodedLength);
+            url = decoded[..decodedLength];
+        }
+
+        url = url[..UrlText.Clean(url, url)];
+        return true;
+    }
+
+    // Converts the value to UTF-16. Non-ASCII values must be valid UTF-8 in a UTF-8 document.
+    private bool TryReadText(ReadOnlySpan<byte> value, Span<char> text, out int length)
+    {
+        if (Ascii.ToUtf16(value, text, out length) == OperationStatus.Done)
+        {
+            return true;
+        }
+
+        if (!_utf8)
+        {
+            return false;
+        }
+
+        var status = Utf8.ToUtf16(value[length..], text[length..], out _, out var rest, replaceInvalidSequences: false);
+        length += rest;
+        return status == OperationStatus.Done;
     }
 }

@@ -58,6 +58,23 @@ internal static class LinkUrl
     /// <summary>Returns the URL with <c>_cio_id</c> set to the value: replaced where it was, else added to the query.</summary>
     public static string WithCioId(ReadOnlySpan<char> url, string cioId)
     {
+        var buffer = ArrayPool<char>.Shared.Rent(MaxLengthWithCioId(url.Length, cioId.Length));
+        var length = WriteWithCioId(url, cioId, buffer);
+        var result = new string(buffer, 0, length);
+        ArrayPool<char>.Shared.Return(buffer);
+        return result;
+    }
+
+    /// <summary>The maximum length of <see cref="WithCioId"/>'s result, from the lengths of the URL and cio_id.</summary>
+    public static int MaxLengthWithCioId(int urlLength, int cioIdLength) =>
+        urlLength + ParameterName.Length + cioIdLength + 2;
+
+    /// <summary>
+    /// Writes what <see cref="WithCioId"/> returns to <paramref name="destination"/> and returns its length. The
+    /// destination must hold <see cref="MaxLengthWithCioId"/> characters.
+    /// </summary>
+    public static int WriteWithCioId(ReadOnlySpan<char> url, ReadOnlySpan<char> cioId, Span<char> destination)
+    {
         var hash = url.IndexOf('#');
         var beforeFragment = hash < 0 ? url : url[..hash];
         var fragment = hash < 0 ? ReadOnlySpan<char>.Empty : url[hash..];
@@ -65,14 +82,16 @@ internal static class LinkUrl
         var path = question < 0 ? beforeFragment : beforeFragment[..question];
         var query = question < 0 ? ReadOnlySpan<char>.Empty : beforeFragment[(question + 1)..];
 
-        var result = new StringBuilder(url.Length + ParameterName.Length + cioId.Length + 2);
-        result.Append(path).Append('?');
-        AppendQuery(result, query, cioId);
-        result.Append(fragment);
-        return result.ToString();
+        var length = 0;
+        Append(destination, ref length, path);
+        destination[length++] = '?';
+        AppendQuery(destination, ref length, query, cioId);
+        Append(destination, ref length, fragment);
+        return length;
     }
 
-    private static void AppendQuery(StringBuilder result, ReadOnlySpan<char> query, string cioId)
+    private static void AppendQuery(
+        Span<char> destination, ref int length, ReadOnlySpan<char> query, ReadOnlySpan<char> cioId)
     {
         var written = false;
         var first = true;
@@ -92,25 +111,42 @@ internal static class LinkUrl
 
             if (!first)
             {
-                result.Append('&');
+                destination[length++] = '&';
             }
 
             first = false;
             if (isCioId)
             {
-                result.Append(ParameterName).Append('=').Append(cioId);
+                AppendCioIdPair(destination, ref length, cioId);
                 written = true;
             }
             else
             {
-                result.Append(pair);
+                Append(destination, ref length, pair);
             }
         }
 
         if (!written)
         {
-            result.Append(first ? "" : "&").Append(ParameterName).Append('=').Append(cioId);
+            if (!first)
+            {
+                destination[length++] = '&';
+            }
+
+            AppendCioIdPair(destination, ref length, cioId);
         }
+    }
+
+    private static void AppendCioIdPair(Span<char> destination, ref int length, ReadOnlySpan<char> cioId)
+    {
+        Append(destination, ref length, ParameterName + "=");
+        Append(destination, ref length, cioId);
+    }
+
+    private static void Append(Span<char> destination, ref int length, ReadOnlySpan<char> text)
+    {
+        text.CopyTo(destination[length..]);
+        length += text.Length;
     }
 
     private static bool IsCioIdPair(ReadOnlySpan<char> pair)
@@ -122,7 +158,16 @@ internal static class LinkUrl
             return true;
         }
 
-        return name.Contains('%') && Uri.UnescapeDataString(name.ToString()) == ParameterName;
+        // A name that unescapes to "_cio_id" spells each of its characters as itself or as one %XX escape, so it
+        // has at most three characters per character of the parameter name.
+        if (!name.Contains('%') || name.Length > 3 * ParameterName.Length)
+        {
+            return false;
+        }
+
+        Span<char> unescaped = stackalloc char[3 * ParameterName.Length];
+        return Uri.TryUnescapeDataString(name, unescaped, out var unescapedLength) &&
+            unescaped[..unescapedLength].SequenceEqual(ParameterName);
     }
 
     // Returns the index after "http:" or "https:" and any slashes, or after two or more leading slashes
@@ -130,11 +175,11 @@ internal static class LinkUrl
     private static int SkipScheme(ReadOnlySpan<char> url)
     {
         var start = 0;
-        if (url.StartsWith("https:", StringComparison.OrdinalIgnoreCase))
+        if (StartsWithIgnoreCase(url, "https:"))
         {
             start = 6;
         }
-        else if (url.StartsWith("http:", StringComparison.OrdinalIgnoreCase))
+        else if (StartsWithIgnoreCase(url, "http:"))
         {
             start = 5;
         }
@@ -152,6 +197,11 @@ internal static class LinkUrl
 
         return start + slashes;
     }
+
+    // Ascii.EqualsIgnoreCase gives the same result as OrdinalIgnoreCase for an ASCII prefix, because under
+    // OrdinalIgnoreCase no non-ASCII character equals an ASCII one, which a test checks for every UTF-16 code unit.
+    private static bool StartsWithIgnoreCase(ReadOnlySpan<char> url, ReadOnlySpan<char> asciiPrefix) =>
+        url.Length >= asciiPrefix.Length && Ascii.EqualsIgnoreCase(url[..asciiPrefix.Length], asciiPrefix);
 
     private static ReadOnlySpan<char> StripPort(ReadOnlySpan<char> host)
     {
