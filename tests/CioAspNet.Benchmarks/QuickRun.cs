@@ -42,6 +42,13 @@ internal static class QuickRun
 
     private static double Best(Func<int> operation)
     {
+        // Half a second first, so that tiered compilation settles before the batches are timed.
+        var warmUp = Stopwatch.StartNew();
+        while (warmUp.Elapsed.TotalSeconds < 0.5)
+        {
+            operation();
+        }
+
         var batch = 1;
         while (Time(operation, batch) < 0.02)
         {

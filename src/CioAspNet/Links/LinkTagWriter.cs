@@ -37,8 +37,12 @@ internal sealed class LinkTagWriter
     /// <summary>The number of links rewritten so far.</summary>
     public int RewrittenLinks { get; private set; }
 
-    /// <summary>Writes the tag with its link rewritten, or returns false when it stays as it is.</summary>
-    public bool TryWrite(in HtmlTagToken tag, ReadOnlySpan<byte> tagBytes, IBufferWriter<byte> output)
+    /// <summary>
+    /// Writes <paramref name="before"/> and then the tag with its link rewritten, or returns false, having written
+    /// nothing, when the tag stays as it is.
+    /// </summary>
+    public bool TryWrite(
+        in HtmlTagToken tag, ReadOnlySpan<byte> tagBytes, ReadOnlySpan<byte> before, IBufferWriter<byte> output)
     {
         if (!TryFindHref(tag, tagBytes, out var href))
         {
@@ -47,19 +51,25 @@ internal sealed class LinkTagWriter
 
         // The UTF-16 text takes no more characters than the value takes bytes, and so does its decoded form.
         var value = href.ValueIn(tagBytes);
+        if (!MayHaveHost(value))
+        {
+            return false;
+        }
+
         if (value.Length <= MaxStackHrefLength)
         {
-            return TryRewrite(tagBytes, href, stackalloc char[2 * value.Length], output);
+            return TryRewrite(tagBytes, href, before, stackalloc char[2 * value.Length], output);
         }
 
         var rented = ArrayPool<char>.Shared.Rent(2 * value.Length);
-        var rewritten = TryRewrite(tagBytes, href, rented, output);
+        var rewritten = TryRewrite(tagBytes, href, before, rented, output);
         ArrayPool<char>.Shared.Return(rented);
         return rewritten;
     }
 
     private bool TryRewrite(
-        ReadOnlySpan<byte> tagBytes, HtmlAttributeSpan href, Span<char> buffer, IBufferWriter<byte> output)
+        ReadOnlySpan<byte> tagBytes, HtmlAttributeSpan href, ReadOnlySpan<byte> before, Span<char> buffer,
+        IBufferWriter<byte> output)
     {
         var value = href.ValueIn(tagBytes);
         if (!TryDecodeUrl(value, buffer[..value.Length], buffer[value.Length..], out var url) ||
@@ -68,6 +78,7 @@ internal sealed class LinkTagWriter
             return false;
         }
 
+        output.Write(before);
         output.Write(tagBytes[..href.ValueStart]);
         WriteHref(output, url, href.Quote);
         output.Write(tagBytes[(href.ValueStart + href.ValueLength)..]);
@@ -93,6 +104,44 @@ internal sealed class LinkTagWriter
     {
         var length = LinkUrl.WriteWithCioId(url, _cioId, buffer);
         AttributeEncoder.Write(output, buffer[..length], quote);
+    }
+
+    // Perf: most links are relative, and their first bytes rule out a host before any decoding. A host comes only
+    // from an http(s) URL or one that starts with two slashes or backslashes. Spaces and controls before the URL
+    // are dropped, tabs and newlines anywhere, and a character reference may stand for any character.
+    private static bool MayHaveHost(ReadOnlySpan<byte> value)
+    {
+        var i = 0;
+        while (i < value.Length && value[i] <= (byte)' ')
+        {
+            i++;
+        }
+
+        if (i == value.Length)
+        {
+            return false;
+        }
+
+        var first = value[i];
+        if ((first | 0x20) == 'h' || first == '&')
+        {
+            return true;
+        }
+
+        if (first is not ((byte)'/' or (byte)'\\'))
+        {
+            return false;
+        }
+
+        for (i++; i < value.Length; i++)
+        {
+            if (value[i] is not ((byte)'\t' or (byte)'\n' or (byte)'\r'))
+            {
+                return value[i] is (byte)'/' or (byte)'\\' or (byte)'&';
+            }
+        }
+
+        return false;
     }
 
     private static bool TryFindHref(in HtmlTagToken tag, ReadOnlySpan<byte> tagBytes, out HtmlAttributeSpan href)

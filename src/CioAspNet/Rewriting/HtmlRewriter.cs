@@ -52,29 +52,29 @@ internal sealed class HtmlRewriter : IHtmlTokenSink
         _ => false,
     };
 
-    void IHtmlTokenSink.WriteTag(in HtmlTagToken tag, ReadOnlySpan<byte> tagBytes, IBufferWriter<byte> output)
+    bool IHtmlTokenSink.TryWriteTag(
+        in HtmlTagToken tag, ReadOnlySpan<byte> tagBytes, ReadOnlySpan<byte> before, IBufferWriter<byte> output)
     {
         if (tag.Kind is HtmlTagKind.A or HtmlTagKind.Area)
         {
-            if (!_links!.TryWrite(tag, tagBytes, output))
-            {
-                output.Write(tagBytes);
-            }
-
-            return;
+            return _links!.TryWrite(tag, tagBytes, before, output);
         }
 
         if (tag.Kind == HtmlTagKind.Body)
         {
             Inserted = true;
+            output.Write(before);
             _content!.WriteTo(output, LoaderPresent);
+            output.Write(tagBytes);
+            return true;
         }
-        else if (IsLoader(tag, tagBytes))
+
+        if (IsLoader(tag, tagBytes))
         {
             LoaderPresent = true;
         }
 
-        output.Write(tagBytes);
+        return false;
     }
 
     private static uint KindBit(HtmlTagKind kind) => 1u << (int)kind;

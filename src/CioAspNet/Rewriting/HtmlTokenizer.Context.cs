@@ -66,11 +66,16 @@ internal sealed partial class HtmlTokenizer
 
     private void UpdateContext()
     {
-        if (_contextDepth == 0 && _untrackedOpen == 0 && TryUpdatePlainElement())
+        if (_contextDepth != 0 || _untrackedOpen != 0 || !TryUpdatePlainElement())
         {
-            return;
+            UpdateContextByRules();
         }
+    }
 
+    // Perf: kept out of line, like WriteWantedTag.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void UpdateContextByRules()
+    {
         var kind = _tagKind;
         if (_isEndTag)
         {

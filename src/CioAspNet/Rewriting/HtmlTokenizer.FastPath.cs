@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace CioAspNet.Rewriting;
 
@@ -176,6 +177,7 @@ internal sealed partial class HtmlTokenizer
 
     // Reads the value that starts at i, after the '=' and any spaces, and returns the index after it: after the
     // closing quote, or at the space or '>' that ends an unquoted value. A '>' right here makes an empty value.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int ScanAttributeValue(ReadOnlySpan<byte> input, int start, int i)
     {
         if (i == input.Length)
@@ -216,6 +218,7 @@ internal sealed partial class HtmlTokenizer
         return i + unquotedLength;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int SkipWhitespace(ReadOnlySpan<byte> input, int i)
     {
         while (i < input.Length && IsWhitespace(input[i]))

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace CioAspNet.Rewriting;
 
@@ -258,6 +259,8 @@ internal sealed partial class HtmlTokenizer
         UpdateContext();
     }
 
+    // Perf: kept out of line, so that the JIT spends its inlining budget on the path of ordinary tags.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void WriteWantedTag(ReadOnlySpan<byte> input, int end, ref int flushed, IBufferWriter<byte> output)
     {
         if (_position + end - _tagStart > MaxHeldTagBytes)
@@ -266,8 +269,11 @@ internal sealed partial class HtmlTokenizer
             return;
         }
 
+        // A tag carried from earlier writes has nothing before it in this write.
+        var carried = _carryLength > 0;
         ReadOnlySpan<byte> tagBytes;
-        if (_carryLength > 0)
+        ReadOnlySpan<byte> before = default;
+        if (carried)
         {
             AppendCarry(input[..end]);
             tagBytes = _carry.AsSpan(0, _carryLength);
@@ -275,7 +281,7 @@ internal sealed partial class HtmlTokenizer
         else
         {
             var localStart = LocalTagStart();
-            output.Write(input[flushed..localStart]);
+            before = input[flushed..localStart];
             tagBytes = input[localStart..end];
         }
 
@@ -290,17 +296,18 @@ internal sealed partial class HtmlTokenizer
             InspectAttributes(token, tagBytes);
         }
 
-        if (_sinkWants)
+        if (_sinkWants && _sink.TryWriteTag(token, tagBytes, before, output))
         {
-            _sink.WriteTag(token, tagBytes, output);
+            flushed = end;
         }
-        else
+        else if (carried)
         {
             output.Write(tagBytes);
+            flushed = end;
         }
 
+        // Otherwise the unchanged tag stays pending with the bytes before it.
         _carryLength = 0;
-        flushed = end;
     }
 
     private int RelativeToTag(int i) => (int)(_position + i - _tagStart);

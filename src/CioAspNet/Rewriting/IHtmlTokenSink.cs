@@ -9,7 +9,7 @@ internal interface IHtmlTokenSink
 {
     /// <summary>
     /// Decides, once the tag name is known, whether the tokenizer holds the tag back and passes it to
-    /// <see cref="WriteTag"/>. Tags not wanted are copied to the output unchanged.
+    /// <see cref="TryWriteTag"/>. Tags not wanted are copied to the output unchanged.
     /// </summary>
     bool WantsTag(HtmlTagKind kind, bool isEndTag, ReadOnlySpan<byte> name);
 
@@ -20,7 +20,10 @@ internal interface IHtmlTokenSink
     uint WantedKinds => uint.MaxValue;
 
     /// <summary>
-    /// Writes a wanted tag, changed or not, to <paramref name="output"/>. The bytes before the tag are already written.
+    /// Changes a wanted tag: writes <paramref name="before"/>, the bytes between the last output and the tag, then
+    /// what replaces the tag, and returns true. Returns false, having written nothing, to leave the tag unchanged.
     /// </summary>
-    void WriteTag(in HtmlTagToken tag, ReadOnlySpan<byte> tagBytes, IBufferWriter<byte> output);
+    /// <remarks>Perf: an unchanged tag stays with the bytes around it, which go to the output in one write.</remarks>
+    bool TryWriteTag(
+        in HtmlTagToken tag, ReadOnlySpan<byte> tagBytes, ReadOnlySpan<byte> before, IBufferWriter<byte> output);
 }

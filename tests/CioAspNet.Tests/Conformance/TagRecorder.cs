@@ -24,7 +24,7 @@ internal sealed record RecordedTag(bool IsEndTag, string Name, IReadOnlyList<Key
 }
 
 /// <summary>
-/// A token sink that requests every tag, records it, and writes it unchanged. It reads names from the tag bytes,
+/// A token sink that requests every tag, records it, and leaves it unchanged. It reads names from the tag bytes,
 /// because the tokenizer keeps only the first <see cref="HtmlTokenizer.NameBufferLength"/> bytes of a name, and
 /// checks that those bytes agree with the tag bytes.
 /// </summary>
@@ -62,7 +62,8 @@ internal sealed class TagRecorder : IHtmlTokenSink
 
     public bool WantsTag(HtmlTagKind kind, bool isEndTag, ReadOnlySpan<byte> name) => true;
 
-    public void WriteTag(in HtmlTagToken tag, ReadOnlySpan<byte> tagBytes, IBufferWriter<byte> output)
+    public bool TryWriteTag(
+        in HtmlTagToken tag, ReadOnlySpan<byte> tagBytes, ReadOnlySpan<byte> before, IBufferWriter<byte> output)
     {
         var nameStart = tag.IsEndTag ? 2 : 1;
         var nameBytes = tagBytes[nameStart..];
@@ -85,7 +86,7 @@ internal sealed class TagRecorder : IHtmlTokenSink
         }
 
         _tags.Add(new RecordedTag(tag.IsEndTag, DecodeName(nameBytes), attributes, tag.SelfClosing));
-        output.Write(tagBytes);
+        return false;
     }
 
     private void CheckBufferedName(ReadOnlySpan<byte> buffered, ReadOnlySpan<byte> fromTag)

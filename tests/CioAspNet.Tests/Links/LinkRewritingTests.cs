@@ -48,6 +48,13 @@ public sealed class LinkRewritingTests
         { "<a href=\"https://docs.example.com/\" href=\"https://evil.test/\">", $"<a href=\"https://docs.example.com/?{Q}\" href=\"https://evil.test/\">" },
         { "<area shape=rect href=\"https://docs.example.com/map\">", $"<area shape=rect href=\"https://docs.example.com/map?{Q}\">" },
         { "<a href=\"https://docs.example.com/\"/>", $"<a href=\"https://docs.example.com/?{Q}\"/>" },
+        { "<a href=\"\\\\docs.example.com/x\">", $"<a href=\"\\\\docs.example.com/x?{Q}\">" },
+        { "<a href=\"/\t/docs.example.com/x\">", $"<a href=\"//docs.example.com/x?{Q}\">" },
+        { "<a href=\"/\n\\docs.example.com/x\">", $"<a href=\"/\\docs.example.com/x?{Q}\">" },
+        { "<a href=\"\u0001 //docs.example.com/x\">", $"<a href=\"//docs.example.com/x?{Q}\">" },
+        { "<a href=\"&#104;ttps://docs.example.com/\">", $"<a href=\"https://docs.example.com/?{Q}\">" },
+        { "<a href=\"/&#47;docs.example.com/\">", $"<a href=\"//docs.example.com/?{Q}\">" },
+        { "<a href=\"&#32;https://docs.example.com/\">", $"<a href=\"https://docs.example.com/?{Q}\">" },
     };
 
     /// <summary>HTML whose links must stay as they are.</summary>
@@ -66,6 +73,7 @@ public sealed class LinkRewritingTests
         "<!-- <a href=\"https://docs.example.com/\"> -->", "<script>'<a href=\"https://docs.example.com/\">'</script>",
         "<textarea><a href=\"https://docs.example.com/\"></textarea>", "<title><a href=\"https://docs.example.com/\"></title>",
         "<a href=\"https://docs.example.com/", "<a title=\"<a href='https://docs.example.com/'>\">",
+        "<a href=\"/\u0001/docs.example.com/\">", "<a href=\"/x//docs.example.com/\">", "<a href=\" / /docs.example.com/\">",
     ];
 
     [Theory]
