@@ -48,7 +48,7 @@ internal readonly record struct HtmlAttributeSpan(int NameStart, int NameLength,
 
     /// <summary>Compares the name with a lower-case ASCII name, ignoring ASCII case.</summary>
     public bool NameEquals(ReadOnlySpan<byte> tag, ReadOnlySpan<byte> lowerCaseName) =>
-        System.Text.Ascii.EqualsIgnoreCase(NameIn(tag), lowerCaseName);
+        NameLength == lowerCaseName.Length && System.Text.Ascii.EqualsIgnoreCase(NameIn(tag), lowerCaseName);
 }
 
 /// <summary>A fixed buffer for the lower-case start of a tag name.</summary>

@@ -26,7 +26,8 @@ internal sealed partial class HtmlTokenizer
     private const int InitialAttributeCapacity = 8;
 
     private readonly IHtmlTokenSink _sink;
-    private readonly uint _wantedKinds;
+    private readonly uint _wantedStartTagKinds;
+    private readonly uint _wantedEndTagKinds;
     private State _state = State.Data;
     private TextMode _textMode = TextMode.Data;
     private State _rawReturnState;
@@ -66,7 +67,8 @@ internal sealed partial class HtmlTokenizer
     public HtmlTokenizer(IHtmlTokenSink sink)
     {
         _sink = sink;
-        _wantedKinds = sink.WantedKinds;
+        _wantedStartTagKinds = sink.WantedStartTagKinds;
+        _wantedEndTagKinds = sink.WantedEndTagKinds;
     }
 
     /// <summary>Whether the tokenizer is inside a <c>template</c> element, where end tags do not close the body.</summary>
@@ -221,7 +223,8 @@ internal sealed partial class HtmlTokenizer
         }
 
         _inspectAttributes = AttributesDecideContext();
-        _sinkWants = ((_wantedKinds >> (int)_tagKind) & 1) != 0
+        var wantedKinds = _isEndTag ? _wantedEndTagKinds : _wantedStartTagKinds;
+        _sinkWants = ((wantedKinds >> (int)_tagKind) & 1) != 0
             && _sink.WantsTag(_tagKind, _isEndTag, _name[..Math.Min(_nameLength, NameBufferLength)]);
         _wanted = _sinkWants || _inspectAttributes;
         if (!_wanted)

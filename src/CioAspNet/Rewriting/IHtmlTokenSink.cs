@@ -14,10 +14,13 @@ internal interface IHtmlTokenSink
     bool WantsTag(HtmlTagKind kind, bool isEndTag, ReadOnlySpan<byte> name);
 
     /// <summary>
-    /// The kinds that <see cref="WantsTag"/> may accept, one bit per <see cref="HtmlTagKind"/> value, read once
-    /// when the tokenizer is created. Tags of other kinds are not offered.
+    /// The kinds of start tags that <see cref="WantsTag"/> may accept, one bit per <see cref="HtmlTagKind"/> value,
+    /// read once when the tokenizer is created. Start tags of other kinds are not offered.
     /// </summary>
-    uint WantedKinds => uint.MaxValue;
+    uint WantedStartTagKinds => uint.MaxValue;
+
+    /// <summary>The kinds of end tags that <see cref="WantsTag"/> may accept, as in <see cref="WantedStartTagKinds"/>.</summary>
+    uint WantedEndTagKinds => uint.MaxValue;
 
     /// <summary>
     /// Changes a wanted tag: writes <paramref name="before"/>, the bytes between the last output and the tag, then
