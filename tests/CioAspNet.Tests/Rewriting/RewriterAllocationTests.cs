@@ -21,10 +21,17 @@ public sealed class RewriterAllocationTests
         var allowList = new DomainAllowList(["docs.example.com", "*.example.org"]);
         Run(output, allowList, rewriteLinks, writeSize);
 
-        output.ResetWrittenCount();
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        var rewriter = Run(output, allowList, rewriteLinks, writeSize);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // The smallest of three runs: while the tokenizer's loops still run unoptimized code, the JIT can allocate
+        // on this thread once, as it replaces a method on the stack.
+        HtmlRewriter rewriter = null!;
+        var allocated = long.MaxValue;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            output.ResetWrittenCount();
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            rewriter = Run(output, allowList, rewriteLinks, writeSize);
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
 
         Assert.True(rewriter.Inserted);
         Assert.Equal(rewriteLinks ? 400 : 0, rewriter.RewrittenLinks);
