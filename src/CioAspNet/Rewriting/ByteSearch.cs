@@ -57,6 +57,54 @@ internal static class ByteSearch
         return offset < 0 ? -1 : start + offset;
     }
 
+    /// <summary>
+    /// Reads a tag name of fewer than 16 bytes at start: its length, up to a space, '/' or '>', and its bytes in
+    /// lower case, packed as <see cref="HtmlTagNames.Pack"/> packs them. Returns false for a longer name, or when
+    /// fewer than 16 bytes are left, and the caller reads the name byte by byte.
+    /// </summary>
+    /// <remarks>Perf: one vector compare in place of a loop whose exit, at a different length for each tag,
+    /// the processor cannot predict.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryReadTagName(ReadOnlySpan<byte> input, int start, out int length, out ulong low, out ulong high)
+    {
+        length = 0;
+        low = 0;
+        high = 0;
+        if (!Vector128.IsHardwareAccelerated || start + Vector128<byte>.Count > input.Length)
+        {
+            return false;
+        }
+
+        var block = Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(input), (nuint)start);
+        var ends = Vector128.Equals(block, Vector128.Create((byte)' '))
+            | (Vector128.LessThanOrEqual(block - Vector128.Create((byte)'\t'), Vector128.Create((byte)4))
+                & ~Vector128.Equals(block, Vector128.Create((byte)0x0B)))
+            | Vector128.Equals(block, Vector128.Create((byte)'/'))
+            | Vector128.Equals(block, Vector128.Create((byte)'>'));
+        var mask = ends.ExtractMostSignificantBits();
+        if (mask == 0)
+        {
+            return false;
+        }
+
+        length = BitOperations.TrailingZeroCount(mask);
+        var upper = Vector128.LessThanOrEqual(block - Vector128.Create((byte)'A'), Vector128.Create((byte)('Z' - 'A')));
+        var lower = (block | (upper & Vector128.Create((byte)0x20))).AsUInt64();
+        low = lower.GetElement(0);
+        high = lower.GetElement(1);
+        if (length < 8)
+        {
+            low &= (1UL << (length * 8)) - 1;
+            high = 0;
+        }
+        else
+        {
+            high &= (1UL << ((length - 8) * 8)) - 1;
+        }
+
+        return true;
+    }
+
     private static readonly System.Buffers.SearchValues<byte> AttributeNameEnd =
         System.Buffers.SearchValues.Create(" \t\n\f\r/>="u8);
 

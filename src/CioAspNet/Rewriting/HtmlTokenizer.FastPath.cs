@@ -76,6 +76,15 @@ internal sealed partial class HtmlTokenizer
     // by one stalls on store forwarding.
     private int ScanTagName(ReadOnlySpan<byte> input, int i, out ulong low, out ulong high)
     {
+        if (ByteSearch.TryReadTagName(input, i, out var nameLength, out low, out high))
+        {
+            _nameLength = nameLength;
+            Span<byte> buffer = _name;
+            BinaryPrimitives.WriteUInt64LittleEndian(buffer, low);
+            BinaryPrimitives.WriteUInt64LittleEndian(buffer[8..], high);
+            return i + nameLength;
+        }
+
         low = 0;
         high = 0;
         var nameStart = i;
