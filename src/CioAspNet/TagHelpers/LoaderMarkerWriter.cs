@@ -25,6 +25,9 @@ internal sealed class LoaderMarkerWriter : TextWriter
 
     private char[]? _buffer = ArrayPool<char>.Shared.Rent(BufferLength);
     private int _count;
+
+    // The characters at the start of the buffer that an earlier search has already covered.
+    private int _searchedCount;
     private bool _found;
 
     /// <summary>Whether a mark has been written.</summary>
@@ -80,7 +83,7 @@ internal sealed class LoaderMarkerWriter : TextWriter
     // Searches the collected text and keeps its end, which may hold the start of a mark.
     private void Search()
     {
-        if (_found || _buffer is null || _count <= KeptLength)
+        if (_found || _buffer is null || _count <= _searchedCount)
         {
             return;
         }
@@ -92,7 +95,9 @@ internal sealed class LoaderMarkerWriter : TextWriter
             return;
         }
 
-        text[^KeptLength..].CopyTo(_buffer);
-        _count = KeptLength;
+        var kept = Math.Min(KeptLength, _count);
+        text[^kept..].CopyTo(_buffer);
+        _count = kept;
+        _searchedCount = kept;
     }
 }

@@ -9,6 +9,10 @@ public sealed class LoaderMarkerWriterTests
         { "<script id=\"cio-tracker\" async src=\"/track.js\"></script>", true },
         { "<script data-cio-loader>var _cio = [];</script>", true },
         { "<p>cio-tracker</p>", true },
+
+        // A text no longer than the tail kept between buffers must still be searched.
+        { "cio-tracker", true },
+        { " cio-tracker", true },
         { "<p>cio-track</p><p>er</p>", false },
         { "<script data-cio-load></script>", false },
         { "<main><h1>Catalogue</h1><p>No loader in this body.</p></main>", false },
