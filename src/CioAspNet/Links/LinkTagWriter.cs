@@ -111,8 +111,9 @@ internal sealed class LinkTagWriter
     // are dropped, tabs and newlines anywhere, and a character reference may stand for any character.
     private static bool MayHaveHost(ReadOnlySpan<byte> value)
     {
+        // NUL is not skipped: the tokenizer turns it into U+FFFD, which the URL parser keeps.
         var i = 0;
-        while (i < value.Length && value[i] <= (byte)' ')
+        while (i < value.Length && value[i] is > 0 and <= (byte)' ')
         {
             i++;
         }
@@ -192,11 +193,13 @@ internal sealed class LinkTagWriter
         return true;
     }
 
-    // Converts the value to UTF-16. Non-ASCII values must be valid UTF-8 in a UTF-8 document.
+    // Converts the value to UTF-16, with NUL as U+FFFD as the tokenizer reads it. Non-ASCII values must be valid
+    // UTF-8 in a UTF-8 document.
     private bool TryReadText(ReadOnlySpan<byte> value, Span<char> text, out int length)
     {
         if (Ascii.ToUtf16(value, text, out length) == OperationStatus.Done)
         {
+            text[..length].Replace('\0', '\uFFFD');
             return true;
         }
 
@@ -207,6 +210,7 @@ internal sealed class LinkTagWriter
 
         var status = Utf8.ToUtf16(value[length..], text[length..], out _, out var rest, replaceInvalidSequences: false);
         length += rest;
+        text[..length].Replace('\0', '\uFFFD');
         return status == OperationStatus.Done;
     }
 }

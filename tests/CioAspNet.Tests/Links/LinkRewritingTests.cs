@@ -74,6 +74,7 @@ public sealed class LinkRewritingTests
         "<textarea><a href=\"https://docs.example.com/\"></textarea>", "<title><a href=\"https://docs.example.com/\"></title>",
         "<a href=\"https://docs.example.com/", "<a title=\"<a href='https://docs.example.com/'>\">",
         "<a href=\"/\u0001/docs.example.com/\">", "<a href=\"/x//docs.example.com/\">", "<a href=\" / /docs.example.com/\">",
+        "<a href=\"\u0000https://docs.example.com/\">", "<a href=\"/\u0000/docs.example.com/\">",
     ];
 
     [Theory]
