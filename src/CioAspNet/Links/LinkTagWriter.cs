@@ -183,6 +183,9 @@ internal sealed class LinkTagWriter
             return true;
         }
 
+        // The tokenizer reads NUL as U+FFFD, which the URL parser keeps.
+        url.Replace('\0', '\uFFFD');
+
         if (url.Contains('&'))
         {
             HtmlCharacterReferences.TryDecodeAttributeValue(url, decoded, out var decodedLength);
@@ -193,13 +196,11 @@ internal sealed class LinkTagWriter
         return true;
     }
 
-    // Converts the value to UTF-16, with NUL as U+FFFD as the tokenizer reads it. Non-ASCII values must be valid
-    // UTF-8 in a UTF-8 document.
+    // Converts the value to UTF-16. Non-ASCII values must be valid UTF-8 in a UTF-8 document.
     private bool TryReadText(ReadOnlySpan<byte> value, Span<char> text, out int length)
     {
         if (Ascii.ToUtf16(value, text, out length) == OperationStatus.Done)
         {
-            text[..length].Replace('\0', '\uFFFD');
             return true;
         }
 
@@ -210,7 +211,6 @@ internal sealed class LinkTagWriter
 
         var status = Utf8.ToUtf16(value[length..], text[length..], out _, out var rest, replaceInvalidSequences: false);
         length += rest;
-        text[..length].Replace('\0', '\uFFFD');
         return status == OperationStatus.Done;
     }
 }
