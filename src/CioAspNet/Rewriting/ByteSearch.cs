@@ -76,10 +76,7 @@ internal static class ByteSearch
         }
 
         var block = Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(input), (nuint)start);
-        var ends = Vector128.Equals(block, Vector128.Create((byte)' '))
-            | (Vector128.LessThanOrEqual(block - Vector128.Create((byte)'\t'), Vector128.Create((byte)4))
-                & ~Vector128.Equals(block, Vector128.Create((byte)0x0B)))
-            | Vector128.Equals(block, Vector128.Create((byte)'/'))
+        var ends = Whitespace(block) | Vector128.Equals(block, Vector128.Create((byte)'/'))
             | Vector128.Equals(block, Vector128.Create((byte)'>'));
         var mask = ends.ExtractMostSignificantBits();
         if (mask == 0)
@@ -109,6 +106,12 @@ internal static class ByteSearch
         System.Buffers.SearchValues.Create(" \t\n\f\r/>="u8);
 
     // Tab, line feed, form feed, carriage return and space: the bytes 9, 10, 12, 13 and 32.
+    private static Vector128<byte> Whitespace(Vector128<byte> block) =>
+        Vector128.Equals(block, Vector128.Create((byte)' '))
+        | (Vector128.LessThanOrEqual(block - Vector128.Create((byte)'\t'), Vector128.Create((byte)4))
+            & ~Vector128.Equals(block, Vector128.Create((byte)0x0B)));
+
+    // The same bytes as above, in 32 bytes at a time.
     private static Vector256<byte> Whitespace(Vector256<byte> block) =>
         Vector256.Equals(block, Vector256.Create((byte)' '))
         | (Vector256.LessThanOrEqual(block - Vector256.Create((byte)'\t'), Vector256.Create((byte)4))

@@ -40,11 +40,11 @@ internal sealed class HtmlRewriter : IHtmlTokenSink
 
     public void Complete(IBufferWriter<byte> output) => _tokenizer.Complete(output);
 
-    uint IHtmlTokenSink.WantedStartTagKinds =>
+    uint IHtmlTokenSink.RequestedStartTagKinds =>
         (_content is null ? 0 : KindBit(HtmlTagKind.Script))
         | (_links is null ? 0 : KindBit(HtmlTagKind.A) | KindBit(HtmlTagKind.Area));
 
-    uint IHtmlTokenSink.WantedEndTagKinds => _content is null ? 0 : KindBit(HtmlTagKind.Body);
+    uint IHtmlTokenSink.RequestedEndTagKinds => _content is null ? 0 : KindBit(HtmlTagKind.Body);
 
     bool IHtmlTokenSink.WantsTag(HtmlTagKind kind, bool isEndTag, ReadOnlySpan<byte> name) => kind switch
     {

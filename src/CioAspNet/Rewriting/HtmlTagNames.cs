@@ -10,8 +10,8 @@ namespace CioAspNet.Rewriting;
 /// </summary>
 internal static class HtmlTagNames
 {
-    /// <summary>The longest name that the table holds.</summary>
-    public const int MaxLength = 16;
+    /// <summary>The longest name that the table holds: the tokenizer keeps no more of a name.</summary>
+    public const int MaxLength = HtmlTokenizer.NameBufferLength;
 
     /// <summary>The number of <see cref="HtmlElementName"/> values.</summary>
     public const int ElementNameCount = (int)HtmlElementName.Ul + 1;
@@ -74,8 +74,8 @@ internal static class HtmlTagNames
         }
     }
 
-    // Perf: one multiplication, because most names fit in the low word. Long names that share a hash are told
-    // apart by the comparison in the probe.
+    // Perf: one multiplication, because most names fit in the low word. The comparison in the probe separates long
+    // names that share a hash.
     private static int Hash(ulong low, ulong high) => (int)(((low ^ high) * 0x9E3779B97F4A7C15UL) >> (64 - SlotBits));
 
     private static Slot[] BuildTable()
@@ -158,8 +158,9 @@ internal static class HtmlTagNames
         Add(flags, HtmlTagFlags.Heading, headings);
         Add(flags, HtmlTagFlags.Void,
             "area base basefont bgsound br col embed frame hr img input keygen link meta param source track wbr");
-        Add(flags, HtmlTagFlags.ScopeBoundary, "applet caption html marquee object table td template th");
-        Add(flags, HtmlTagFlags.Marker, "applet caption html marquee object td template th");
+        const string scopeBoundaries = "applet caption html marquee object table td template th";
+        Add(flags, HtmlTagFlags.ScopeBoundary, scopeBoundaries);
+        Add(flags, HtmlTagFlags.Marker, Except(scopeBoundaries, "table"));
         Add(flags, HtmlTagFlags.TableBoundary, "html table template");
         Add(flags, HtmlTagFlags.TablePart, "caption colgroup table tbody td tfoot th thead tr");
         Add(flags, HtmlTagFlags.Formatting, "a b big code em font i nobr s small strike strong tt u");
@@ -179,8 +180,7 @@ internal static class HtmlTagNames
             + " noscript object ol p param plaintext pre script search section select source style summary table tbody"
             + " td template textarea tfoot th thead title tr track ul wbr xmp";
         Add(flags, HtmlTagFlags.Special, special);
-        Add(flags, HtmlTagFlags.ListItemBoundary,
-            string.Join(' ', special.Split(' ').Where(name => name is not ("address" or "div" or "p"))));
+        Add(flags, HtmlTagFlags.ListItemBoundary, Except(special, "address", "div", "p"));
 
         // The names that the tree rules test one by one.
         foreach (var name in Enum.GetNames<HtmlElementName>().Skip(1))
@@ -188,6 +188,9 @@ internal static class HtmlTagNames
             flags.TryAdd(name.ToLowerInvariant(), HtmlTagFlags.None);
         }
     }
+
+    private static string Except(string names, params string[] left) =>
+        string.Join(' ', names.Split(' ').Where(name => !left.Contains(name)));
 
     private static void Add(Dictionary<string, HtmlTagFlags> flags, HtmlTagFlags flag, string names)
     {

@@ -4,7 +4,6 @@ namespace CioAspNet.Rewriting;
 
 internal sealed partial class HtmlTokenizer
 {
-    private static readonly SearchValues<byte> AttributeNameEnd = SearchValues.Create(" \t\n\f\r/>="u8);
     private static readonly SearchValues<byte> UnquotedValueEnd = SearchValues.Create(" \t\n\f\r>"u8);
 
     private int _attributeValueStart;
@@ -69,13 +68,12 @@ internal sealed partial class HtmlTokenizer
 
     private int StepAttributeName(ReadOnlySpan<byte> input, int i)
     {
-        var offset = input[i..].IndexOfAny(AttributeNameEnd);
-        if (offset < 0)
+        i = ByteSearch.IndexOfAttributeNameEnd(input, i);
+        if (i < 0)
         {
             return input.Length;
         }
 
-        i += offset;
         EndAttributeName(i);
         if (input[i] == '=')
         {

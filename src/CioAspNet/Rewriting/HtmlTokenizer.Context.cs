@@ -37,7 +37,7 @@ internal sealed partial class HtmlTokenizer
 
     // In SVG and MathML, a font start tag leaves foreign content only with a color, face or size attribute, and
     // a MathML annotation-xml element is an HTML integration point only with an HTML encoding attribute.
-    private bool AttributesDecideContext() => !_isEndTag && _tagKind switch
+    private bool AttributesDecideContext() => !_isEndTag && TagKind switch
     {
         HtmlTagKind.Font => InForeignContent,
         HtmlTagKind.AnnotationXml => InForeignContent && !ForeignNamespaceIsSvg(),
@@ -48,7 +48,7 @@ internal sealed partial class HtmlTokenizer
     {
         foreach (var attribute in tag.Attributes)
         {
-            if (_tagKind == HtmlTagKind.Font)
+            if (TagKind == HtmlTagKind.Font)
             {
                 _attributesMatter |= attribute.NameEquals(tagBytes, "color"u8)
                     || attribute.NameEquals(tagBytes, "face"u8) || attribute.NameEquals(tagBytes, "size"u8);
@@ -76,7 +76,7 @@ internal sealed partial class HtmlTokenizer
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void UpdateContextByRules()
     {
-        var kind = _tagKind;
+        var kind = TagKind;
         if (_isEndTag)
         {
             UpdateContextForEndTag();

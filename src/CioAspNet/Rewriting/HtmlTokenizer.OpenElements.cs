@@ -260,7 +260,7 @@ internal sealed partial class HtmlTokenizer
                 return;
             }
 
-            if (_tagKind == HtmlTagKind.Template)
+            if (TagKind == HtmlTagKind.Template)
             {
                 continue;
             }

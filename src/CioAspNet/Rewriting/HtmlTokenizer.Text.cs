@@ -54,7 +54,6 @@ internal sealed partial class HtmlTokenizer
                 }
 
                 _isEndTag = true;
-                _tagKind = _rawKind;
                 RawEndName.CopyTo(_name);
                 _nameLength = RawEndName.Length;
                 _state = State.TagName;

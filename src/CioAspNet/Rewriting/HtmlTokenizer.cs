@@ -26,8 +26,8 @@ internal sealed partial class HtmlTokenizer
     private const int InitialAttributeCapacity = 8;
 
     private readonly IHtmlTokenSink _sink;
-    private readonly uint _wantedStartTagKinds;
-    private readonly uint _wantedEndTagKinds;
+    private readonly uint _requestedStartTagKinds;
+    private readonly uint _requestedEndTagKinds;
     private State _state = State.Data;
     private TextMode _textMode = TextMode.Data;
     private State _rawReturnState;
@@ -53,7 +53,6 @@ internal sealed partial class HtmlTokenizer
     private HtmlTagInfo _tagInfo;
     private bool _isEndTag;
     private bool _selfClosing;
-    private HtmlTagKind _tagKind;
 
     private HtmlAttributeSpan[]? _attributes;
     private int _attributeCount;
@@ -64,11 +63,13 @@ internal sealed partial class HtmlTokenizer
     private bool _matchOk;
     private ReadOnlySpan<byte> RawEndName => HtmlTagNames.NameOf(_rawKind);
 
+    private HtmlTagKind TagKind => _tagInfo.Kind;
+
     public HtmlTokenizer(IHtmlTokenSink sink)
     {
         _sink = sink;
-        _wantedStartTagKinds = sink.WantedStartTagKinds;
-        _wantedEndTagKinds = sink.WantedEndTagKinds;
+        _requestedStartTagKinds = sink.RequestedStartTagKinds;
+        _requestedEndTagKinds = sink.RequestedEndTagKinds;
     }
 
     /// <summary>Whether the tokenizer is inside a <c>template</c> element, where end tags do not close the body.</summary>
@@ -143,7 +144,7 @@ internal sealed partial class HtmlTokenizer
         _nameLength = 0;
         _attributeCount = 0;
         _selfClosing = false;
-        _tagKind = HtmlTagKind.Other;
+        _tagInfo = default;
     }
 
     // Stops holding the current tag: what was carried from earlier writes goes out, and the rest of this
@@ -215,7 +216,6 @@ internal sealed partial class HtmlTokenizer
         _nameLow = low;
         _nameHigh = high;
         _tagInfo = _nameLength <= HtmlTagNames.MaxLength ? HtmlTagNames.Lookup(low, high, _nameLength) : default;
-        _tagKind = _tagInfo.Kind;
         if (_abandoned)
         {
             Release(output);
@@ -223,9 +223,9 @@ internal sealed partial class HtmlTokenizer
         }
 
         _inspectAttributes = AttributesDecideContext();
-        var wantedKinds = _isEndTag ? _wantedEndTagKinds : _wantedStartTagKinds;
-        _sinkWants = ((wantedKinds >> (int)_tagKind) & 1) != 0
-            && _sink.WantsTag(_tagKind, _isEndTag, _name[..Math.Min(_nameLength, NameBufferLength)]);
+        var requestedKinds = _isEndTag ? _requestedEndTagKinds : _requestedStartTagKinds;
+        _sinkWants = ((requestedKinds >> (int)TagKind) & 1) != 0
+            && _sink.WantsTag(TagKind, _isEndTag, _name[..Math.Min(_nameLength, NameBufferLength)]);
         _wanted = _sinkWants || _inspectAttributes;
         if (!_wanted)
         {
@@ -289,7 +289,7 @@ internal sealed partial class HtmlTokenizer
         }
 
         var token = new HtmlTagToken(
-            _tagKind,
+            TagKind,
             _isEndTag,
             _selfClosing,
             _name[..Math.Min(_nameLength, NameBufferLength)],

@@ -17,13 +17,13 @@ internal interface IHtmlTokenSink
     /// The kinds of start tags that <see cref="WantsTag"/> may accept, one bit per <see cref="HtmlTagKind"/> value,
     /// read once when the tokenizer is created. Start tags of other kinds are not offered.
     /// </summary>
-    uint WantedStartTagKinds => uint.MaxValue;
+    uint RequestedStartTagKinds => uint.MaxValue;
 
-    /// <summary>The kinds of end tags that <see cref="WantsTag"/> may accept, as in <see cref="WantedStartTagKinds"/>.</summary>
-    uint WantedEndTagKinds => uint.MaxValue;
+    /// <summary>The kinds of end tags that <see cref="WantsTag"/> may accept, as in <see cref="RequestedStartTagKinds"/>.</summary>
+    uint RequestedEndTagKinds => uint.MaxValue;
 
     /// <summary>
-    /// Changes a wanted tag: writes <paramref name="before"/>, the bytes between the last output and the tag, then
+    /// Changes a requested tag: writes <paramref name="before"/>, the bytes between the last output and the tag, then
     /// what replaces the tag, and returns true. Returns false, having written nothing, to leave the tag unchanged.
     /// </summary>
     /// <remarks>Perf: an unchanged tag stays with the bytes around it, which go to the output in one write.</remarks>

@@ -21,7 +21,7 @@ internal sealed class LoaderMarkerWriter : TextWriter
     private static readonly SearchValues<string> Marks =
         SearchValues.Create([TrackerId, CioLoader.MarkerAttribute], StringComparison.Ordinal);
 
-    private static readonly int KeptLength = Math.Max(TrackerId.Length, CioLoader.MarkerAttribute.Length) - 1;
+    private static readonly int OverlapLength = Math.Max(TrackerId.Length, CioLoader.MarkerAttribute.Length) - 1;
 
     private char[]? _buffer = ArrayPool<char>.Shared.Rent(BufferLength);
     private int _count;
@@ -80,7 +80,7 @@ internal sealed class LoaderMarkerWriter : TextWriter
         base.Dispose(disposing);
     }
 
-    // Searches the collected text and keeps its end, which may hold the start of a mark.
+    // Searches the collected text and keeps its end, which may contain the start of a mark.
     private void Search()
     {
         if (_found || _buffer is null || _count <= _searchedCount)
@@ -95,9 +95,9 @@ internal sealed class LoaderMarkerWriter : TextWriter
             return;
         }
 
-        var kept = Math.Min(KeptLength, _count);
-        text[^kept..].CopyTo(_buffer);
-        _count = kept;
-        _searchedCount = kept;
+        var overlap = Math.Min(OverlapLength, _count);
+        text[^overlap..].CopyTo(_buffer);
+        _count = overlap;
+        _searchedCount = overlap;
     }
 }
