@@ -78,6 +78,8 @@ public sealed class FaultTests
         Assert.NotNull(error);
     }
 
+    // NOTE: this test fails now and then in full-suite runs, never when run alone, and which check fails is not
+    // known. The heap size and the unobserved-exception event are process-wide, so other test classes may move them.
     [Fact]
     public async Task Middleware_TenThousandDisconnects_MemoryFlatAndNoUnobservedErrors()
     {
